@@ -1,0 +1,57 @@
+"""Writers: one :class:`~briefing.document.Document`, four output formats.
+
+Each writer module has ``write(document) -> bytes``. They are imported only
+when asked for, because reportlab and python-docx take a while to load.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from pathlib import Path
+
+from briefing.document import Document
+from briefing.errors import OutputError, UsageError
+
+# Format name -> file extension. The writer for "x" is briefing.render.<_MODULES[x]>.
+FORMATS = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "md": ".md"}
+_MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "markdown"}
+
+
+def render(document: Document, fmt: str) -> bytes:
+    """The document written in format ``fmt`` (a key of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    writer = importlib.import_module(f"briefing.render.{_MODULES[fmt]}")
+    return writer.write(document)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one.
+
+    The bytes go to a temporary file in the same folder, which then replaces
+    ``path``; on any failure the temporary file is removed.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}; check the folder exists and is writable") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except OSError as error:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
