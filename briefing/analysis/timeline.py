@@ -1,0 +1,347 @@
+"""Dated events: which sentence of the article happened when.
+
+A date mention is a spaCy DATE entity, or a date expression the entity
+recognizer missed and a regular expression finds ("March 17", "last year",
+"on Thursday"). Relative and partial dates are resolved against a reference
+date: the publication date when known, else the latest full date written in
+the article, else the latest year it mentions. Durations ("two-day", "four
+years"), ages, times of day and vague spans ("recent weeks", "the future")
+match no pattern and are skipped. Each event is the sentence (or the
+semicolon-separated clause) holding the mention, verbatim, with its offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as _weekday
+from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
+
+from ..model import Span, TimelineEvent
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH,
+    "friday": FR, "saturday": SA, "sunday": SU,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+# Words that put a bare year or month in a date role ("since 2006", "in June"); without one,
+# a four-digit number or "May" is trusted only when spaCy tagged it DATE.
+DATE_PREPOSITIONS = (
+    "in", "on", "since", "by", "until", "till", "from", "during", "of", "before", "after",
+    "early", "late", "mid", "mid-", "last", "next", "this", "through", "throughout",
+)
+# Auxiliaries and phrases that put a bare weekday in the future ("will meet on Friday").
+FUTURE_MARKERS = ("will", "'ll", "’ll", "shall", "going", "scheduled", "expected", "set", "plans", "plan")
+# A month-and-day without a year is taken in the year that puts it nearest the reference,
+# looking at most this many months ahead (news reports past events more than future ones).
+MONTHS_AHEAD = 6
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
+
+_MONTH = r"(?P<month>(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_PREP = r"(?:" + "|".join(re.escape(p) for p in DATE_PREPOSITIONS) + r")\s+"
+_WEEKDAY = r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+
+# (kind, pattern, strict): tried in order, most specific first, case-insensitive except
+# for month and weekday names. Strict patterns are also searched in running text to
+# catch what the entity recognizer missed; loose ones only inside DATE entities.
+PATTERNS: list[tuple[str, str, bool]] = [
+    ("ymd", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", True),
+    ("mdy", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})\b", True),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", True),
+    ("mdy", rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", True),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!-)", True),
+    ("md", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?![ \t]*,?[ \t]*\d)", True),
+    ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", True),
+    ("ago", rf"\b{_NUM}\s+(?P<unit>year|month|week|day)s?\s+ago\b", True),
+    ("rel", r"\b(?P<which>last|next|this)\s+(?P<unit>year|month|week)\b", True),
+    ("day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", True),
+    ("wd", rf"\b(?:(?P<which>last|next|this|on)\s+)?{_WEEKDAY}\b", True),
+    ("m", rf"\b(?P<which>{'|'.join(map(re.escape, DATE_PREPOSITIONS))})\s*{_MONTH}(?![-\w])(?!\s*\d)(?!\s+[A-Z])", True),
+    ("m", rf"^{_MONTH}$", False),
+    ("y", rf"\b{_PREP}(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*(?:%|percent|votes?|people))", True),
+    ("y", rf"\b{_YEAR}\b(?!s)", False),
+]
+_COMPILED = [(kind, re.compile(p, re.IGNORECASE), strict) for kind, p, strict in PATTERNS]
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    @classmethod
+    def of(cls, d: dt.date, precision: str = "day") -> "When":
+        if precision == "year":
+            return cls(d.year)
+        if precision == "month":
+            return cls(d.year, d.month)
+        return cls(d.year, d.month, d.day)
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def date(self) -> dt.date:
+        """The first day this covers (for arithmetic)."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A date expression found in the text, parsed but not yet resolved."""
+
+    kind: str
+    start: int
+    end: int
+    groups: dict
+
+
+def _parse(text: str, *, strict: bool) -> Iterator[tuple[str, re.Match]]:
+    """Every (kind, match) in ``text`` for the patterns allowed, best pattern first."""
+    for kind, rx, is_strict in _COMPILED:
+        if strict and not is_strict:
+            continue
+        for m in rx.finditer(text):
+            yield kind, m
+
+
+def _mentions_in(text: str, offset: int, *, strict: bool) -> list[_Mention]:
+    """Non-overlapping date mentions in ``text``, preferring the more specific pattern."""
+    found: list[_Mention] = []
+    for kind, m in _parse(text, strict=strict):
+        start, end = m.start() + offset, m.end() + offset
+        if any(start < f.end and f.start < end for f in found):
+            continue
+        found.append(_Mention(kind, start, end, {k: v for k, v in m.groupdict().items() if v}))
+    return found
+
+
+def _month(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def _count(value: str) -> int:
+    return int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, reference: When) -> int:
+    """The year that puts month/day within MONTHS_AHEAD months after the reference, or before it."""
+    if reference.month is None:
+        return reference.year
+    ref = reference.date()
+    candidate = _safe_date(reference.year, month, min(day, 28) if month == 2 else day)
+    if candidate and candidate > ref + relativedelta(months=MONTHS_AHEAD):
+        return reference.year - 1
+    if candidate and candidate < ref - relativedelta(months=12 - MONTHS_AHEAD):
+        return reference.year + 1
+    return reference.year
+
+
+def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Optional[When]:
+    """The date a parsed mention stands for, or None when it cannot be pinned down."""
+    g = m.groups
+    if m.kind in ("ymd", "mdy"):
+        d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return When.of(d) if d else None
+    if m.kind == "my":
+        return When(int(g["year"]), _month(g["month"]))
+    if m.kind == "y":
+        return When(int(g["year"]))
+    if reference is None:
+        return None
+    if m.kind == "md":
+        month, day = _month(g["month"]), int(g["day"])
+        year = _nearest_year(month, day, reference)
+        d = _safe_date(year, month, day)
+        return When.of(d) if d else None
+    if m.kind == "m":
+        month = _month(g["month"])
+        which = g.get("which", "").lower()
+        year = reference.year
+        if reference.month is not None:
+            if which == "last":
+                year = reference.year - (1 if month >= reference.month else 0)
+            elif which == "next":
+                year = reference.year + (1 if month <= reference.month else 0)
+            elif which != "this":
+                year = _nearest_year(month, 1, When(reference.year, reference.month, 1))
+        return When(year, month)
+    if m.kind == "ago":
+        n, unit = _count(g["n"]), g["unit"].lower()
+        if unit == "year":
+            return When(reference.year - n)
+        if reference.month is None:
+            return None
+        if unit == "month":
+            return When.of(reference.date() - relativedelta(months=n), "month")
+        if reference.day is None:
+            return None
+        if unit == "week":
+            return When.of(reference.date() - relativedelta(weeks=n), "month")
+        return When.of(reference.date() - relativedelta(days=n))
+    if m.kind == "rel":
+        step = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
+        unit = g["unit"].lower()
+        if unit == "year":
+            return When(reference.year + step)
+        if reference.month is None or (unit == "week" and reference.day is None):
+            return None
+        delta = relativedelta(months=step) if unit == "month" else relativedelta(weeks=step)
+        return When.of(reference.date() + delta, "month")
+    if reference.day is None:
+        return None
+    ref = reference.date()
+    if m.kind == "day":
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return When.of(ref + relativedelta(days=shift))
+    if m.kind == "wd":
+        wd: _weekday = WEEKDAYS[g["weekday"].lower()]
+        which = g.get("which", "").lower()
+        if which == "next" or (future and which != "last"):
+            return When.of(ref + relativedelta(days=1, weekday=wd(+1)))
+        if which == "last":
+            return When.of(ref + relativedelta(days=-1, weekday=wd(-1)))
+        # "on Thursday" in a news report: the latest Thursday up to the reference day.
+        return When.of(ref + relativedelta(weekday=wd(-1)))
+    return None
+
+
+def resolve_date(expression: str, reference: Optional[When] = None, *, future: bool = False) -> Optional[When]:
+    """The date an expression such as "March 17", "last year" or "on Thursday" stands for.
+
+    ``reference`` is the date the article speaks from; ``future`` says the sentence looks
+    ahead, so a bare weekday means the next one. Returns None for durations, ages, vague
+    spans and anything that needs a more precise reference than given.
+    """
+    for m in _mentions_in(expression, 0, strict=False):
+        when = _resolve(m, reference, future)
+        if when is not None:
+            return when
+    return None
+
+
+def reference_date(doc, published: Optional[dt.date] = None, *, text: Optional[str] = None) -> Optional[When]:
+    """The date the article speaks from: ``published``, else its latest full date, else its latest year.
+
+    ``text`` is the source text with its page debris, when the caller has it: a dateline or
+    photo caption often carries the only full date, and it is blanked out of ``doc``.
+    """
+    if published is not None:
+        return When.of(published)
+    mentions = _find_mentions(doc)
+    if text is not None and text != doc.text:
+        mentions += _mentions_in(text, 0, strict=True)
+    explicit = [_resolve(m, None) for m in mentions if m.kind in ("ymd", "mdy", "my", "y")]
+    explicit = [w for w in explicit if w is not None and EARLIEST_YEAR <= w.year <= LATEST_YEAR]
+    full = [w for w in explicit if w.day is not None]
+    if full:
+        return max(full)
+    if explicit:
+        return When(max(w.year for w in explicit))
+    return None
+
+
+def _find_mentions(doc) -> list[_Mention]:
+    """Date mentions in DATE entities, then the strict patterns anywhere else in the text."""
+    found: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            found.extend(_mentions_in(ent.text, ent.start_char, strict=False))
+    for m in _mentions_in(doc.text, 0, strict=True):
+        if not any(m.start < f.end and f.start < m.end for f in found):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _looks_ahead(doc, start: int, end: int) -> bool:
+    """True when the verb governing a date is future ("will meet on Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    words = [token] + list(token.children)
+    return any(w.lower_ in FUTURE_MARKERS for w in words)
+
+
+def _event_span(doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """The trimmed sentence, or semicolon clause or paragraph line of it, around a mention."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    text = doc.text
+    lo, hi = sent.start_char, sent.end_char
+    for sep in (";", "\n"):
+        before = text.rfind(sep, lo, start)
+        if before != -1:
+            lo = before + 1
+        after = text.find(sep, end, hi)
+        if after != -1:
+            hi = after + (1 if sep == ";" else 0)
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if hi > lo and text[hi - 1] == ";":
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def build_timeline(
+    doc, *, published: Optional[dt.date] = None, text: Optional[str] = None
+) -> list[TimelineEvent]:
+    """Dated events of the article, sorted by date then position, one per sentence and date.
+
+    ``text``, the source text before debris was blanked, only helps find the reference
+    date when ``published`` is not known (see :func:`reference_date`).
+    """
+    reference = reference_date(doc, published, text=text)
+    events: dict[tuple[str, int, int], TimelineEvent] = {}
+    for m in _find_mentions(doc):
+        when = _resolve(m, reference, _looks_ahead(doc, m.start, m.end))
+        if when is None or not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+            continue
+        bounds = _event_span(doc, m.start, m.end)
+        if bounds is None:
+            continue
+        key = (when.iso(), *bounds)
+        if key not in events:
+            events[key] = TimelineEvent(
+                date=when.iso(),
+                text=doc.text[bounds[0]:bounds[1]],
+                start=bounds[0],
+                end=bounds[1],
+                date_mention=Span(start=m.start, end=m.end),
+            )
+    return [events[k] for k in sorted(events, key=lambda k: (k[0], k[1]))]
