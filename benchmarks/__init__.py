@@ -1,0 +1,1 @@
+"""Benchmarks that measure briefing against annotated corpora (not shipped with the package)."""

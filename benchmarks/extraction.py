@@ -1,0 +1,516 @@
+"""The PolNeAR extraction benchmark: how well does briefing find who said what?
+
+Run it on a PolNeAR-style folder (``text/``, ``attributions/``)::
+
+    python -m benchmarks.extraction /work/shared/corpus/polnear/dev [--limit N] [--json]
+
+Gold items are PolNeAR attributions (content, source, cue). Predictions come
+from the product: ``briefing.analysis.analyze()`` when it exists (its quotes
+and positions), otherwise the raw rules ``find_quotes`` / ``find_reported``.
+
+Scoring, as the issue specifies:
+
+* A prediction's content is the union of its spans. It matches a gold content
+  when their character IoU is at least 0.5; matching is one to one, greedy by
+  best IoU.
+* Classes come from the content text (see :func:`content_class`): ``direct``,
+  ``mixed`` or ``indirect``. Matching ignores classes; per class, recall counts
+  matched gold items of that class and precision counts matched predictions
+  whose own content (widened to take in adjacent quote marks) has that class.
+* Source accuracy: share of matched pairs whose predicted speaker mention
+  shares a character with the gold source (no gold source needs no speaker).
+  End-to-end counts a pair only when matched *and* its source is right.
+* Exact: a matched pair whose boundaries, after trimming quote marks, space
+  and punctuation, are within two characters of gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import importlib
+import importlib.util
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+
+from briefing.errors import BriefingError
+
+from .polnear import Article, Spans, read_folder
+
+CLASSES = ("direct", "mixed", "indirect")
+IOU_THRESHOLD = 0.5
+EXACT_TOLERANCE = 2  # characters each boundary may be off in the exact variant
+
+DOUBLE_QUOTE_MARKS = '"“”„‟«»'
+OPENING_SINGLE_MARKS = "‘'‚‛"
+CLOSING_SINGLE_MARKS = "’'"
+QUOTE_MARKS = DOUBLE_QUOTE_MARKS + OPENING_SINGLE_MARKS + CLOSING_SINGLE_MARKS
+# The New York Times' plain-text archive writes a double quote as two apostrophes.
+TWO_APOSTROPHES = "''"
+# Trailing punctuation that does not change a content's class: `“We will win”.`
+TRAILING_PUNCTUATION = ".,;:!?…-–—)"
+# What the exact variant ignores at each end of a content.
+TRIMMED = set(" \t\r\n\u00a0" + QUOTE_MARKS + TRAILING_PUNCTUATION + "(['\"[]")
+
+
+# -- classes -------------------------------------------------------------------------------
+
+
+def quote_mark_positions(text: str) -> list[int]:
+    """Where ``text`` holds quotation marks, apostrophes left out.
+
+    Double marks (and ``''``, both of its characters) always count. A single
+    mark counts only as one of a pair: an opening one at the start of a word,
+    closed later by one at the end of a word, so that don’t, ’90s and Jones’
+    are not taken for quotes.
+    """
+    marks = [i for i, ch in enumerate(text) if ch in DOUBLE_QUOTE_MARKS]
+    doubled = set()
+    for i in range(len(text) - 1):
+        if text[i : i + 2] == TWO_APOSTROPHES and i not in doubled:
+            doubled.update((i, i + 1))
+    pending = None
+    for i, ch in enumerate(text):
+        if i in doubled:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in OPENING_SINGLE_MARKS and not before.isalnum() and after.isalpha():
+            pending = i
+        elif ch in CLOSING_SINGLE_MARKS and pending is not None and not before.isspace() and not after.isalnum():
+            marks += [pending, i]
+            pending = None
+    return sorted(marks + list(doubled))
+
+
+def content_class(text: str) -> str:
+    """``direct``, ``mixed`` or ``indirect``, by the content's own text.
+
+    Direct: trimmed of space and trailing punctuation, it starts and ends with
+    a quotation mark. Mixed: it holds a quotation mark elsewhere. Indirect: none.
+    """
+    trimmed = text.strip()
+    while trimmed and trimmed[-1] in TRAILING_PUNCTUATION:
+        trimmed = trimmed[:-1].rstrip()
+    marks = quote_mark_positions(trimmed)
+    if not marks:
+        return "indirect"
+    if marks[0] == 0 and marks[-1] == len(trimmed) - 1 and len(marks) >= 2:
+        return "direct"
+    return "mixed"
+
+
+def spans_text(text: str, spans: Spans) -> str:
+    return " ".join(text[s:e] for s, e in spans)
+
+
+def widen_to_quote_marks(text: str, spans: Spans) -> Spans:
+    """Each span grown to take in a quote mark right before or after it.
+
+    Extracted quotes hold the words inside the marks; gold contents hold the marks.
+    """
+    widened = []
+    for s, e in spans:
+        if text[max(0, s - 2) : s] == TWO_APOSTROPHES:
+            s -= 2
+        elif s > 0 and text[s - 1] in QUOTE_MARKS:
+            s -= 1
+        if text[e : e + 2] == TWO_APOSTROPHES:
+            e += 2
+        elif e < len(text) and text[e] in QUOTE_MARKS:
+            e += 1
+        widened.append((s, e))
+    return tuple(widened)
+
+
+# -- overlap -------------------------------------------------------------------------------
+
+
+def normalize(spans: Spans) -> Spans:
+    """Sorted, non-empty, non-overlapping spans covering the same characters."""
+    merged: list[list[int]] = []
+    for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return tuple((s, e) for s, e in merged)
+
+
+def _length(spans: Spans) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def overlap(a: Spans, b: Spans) -> int:
+    """Characters covered by both (normalized) span sets."""
+    total, i, j = 0, 0, 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        total += max(0, hi - lo)
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
+def iou(a: Spans, b: Spans) -> float:
+    """Character intersection over union of two span sets."""
+    a, b = normalize(a), normalize(b)
+    inter = overlap(a, b)
+    union = _length(a) + _length(b) - inter
+    return inter / union if union else 0.0
+
+
+def match(gold: list[Spans], pred: list[Spans], threshold: float = IOU_THRESHOLD) -> list[tuple[int, int, float]]:
+    """One-to-one ``(gold index, pred index, iou)`` pairs, greedy by best IoU."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            score = iou(g, p)
+            if score >= threshold:
+                candidates.append((-score, gi, pi))
+    candidates.sort()
+    used_gold, used_pred, pairs = set(), set(), []
+    for neg, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi, -neg))
+    return sorted(pairs)
+
+
+def trimmed_extent(text: str, spans: Spans) -> tuple[int, int]:
+    """First to last character of the content, quote marks, space and punctuation trimmed."""
+    spans = normalize(spans)
+    s, e = spans[0][0], spans[-1][1]
+    while s < e and text[s] in TRIMMED:
+        s += 1
+    while e > s and text[e - 1] in TRIMMED:
+        e -= 1
+    return s, e
+
+
+def is_exact(text: str, gold: Spans, pred: Spans, tolerance: int = EXACT_TOLERANCE) -> bool:
+    gs, ge = trimmed_extent(text, gold)
+    ps, pe = trimmed_extent(text, pred)
+    return abs(gs - ps) <= tolerance and abs(ge - pe) <= tolerance
+
+
+def source_ok(gold_source: Spans | None, speaker: tuple[int, int] | None) -> bool:
+    """The speaker mention shares a character with the gold source; none for none."""
+    if gold_source is None or speaker is None:
+        return gold_source is None and speaker is None
+    return overlap(normalize(gold_source), normalize((speaker,))) > 0
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the product found: content spans and the speaker mention, if any."""
+
+    spans: Spans
+    speaker: tuple[int, int] | None = None
+
+
+@dataclass
+class Tally:
+    """Counts for one class (or all), summed over articles."""
+
+    gold: int = 0
+    pred: int = 0
+    matched_gold: int = 0  # matched pairs whose gold item has this class
+    matched_pred: int = 0  # matched pairs whose prediction has this class
+    source_right: int = 0  # of matched_gold
+    e2e_gold: int = 0
+    e2e_pred: int = 0
+    exact_gold: int = 0
+    exact_pred: int = 0
+
+
+@dataclass
+class Scores:
+    tallies: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in (*CLASSES, "all")})
+
+    def add(self, text: str, gold: list, preds: list[Prediction]) -> None:
+        """Score one article: ``gold`` holds :class:`benchmarks.polnear.GoldAttribution`."""
+        gold_class = [content_class(spans_text(text, g.content)) for g in gold]
+        pred_class = [content_class(spans_text(text, widen_to_quote_marks(text, p.spans))) for p in preds]
+        for c in gold_class:
+            self._count(c, "gold")
+        for c in pred_class:
+            self._count(c, "pred")
+        for gi, pi, _ in match([g.content for g in gold], [p.spans for p in preds]):
+            right = source_ok(gold[gi].source, preds[pi].speaker)
+            exact = is_exact(text, gold[gi].content, preds[pi].spans)
+            self._count(gold_class[gi], "matched_gold", "source_right" if right else None,
+                        "e2e_gold" if right else None, "exact_gold" if exact else None)
+            self._count(pred_class[pi], "matched_pred", "e2e_pred" if right else None,
+                        "exact_pred" if exact else None)
+
+    def _count(self, cls: str, *names: str | None) -> None:
+        # Gold-side and prediction-side counters have distinct names, so each
+        # can go both to its class and to "all" without double counting.
+        for tally in (self.tallies[cls], self.tallies["all"]):
+            for name in filter(None, names):
+                setattr(tally, name, getattr(tally, name) + 1)
+
+    def table(self) -> dict[str, dict[str, float | int]]:
+        """Per class and ``all``: counts, precision, recall, F1, source accuracy, e2e and exact F1."""
+        return {cls: _rates(t) for cls, t in self.tallies.items()}
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _rates(t: Tally) -> dict[str, float | int]:
+    p, r = _ratio(t.matched_pred, t.pred), _ratio(t.matched_gold, t.gold)
+    e2e_p, e2e_r = _ratio(t.e2e_pred, t.pred), _ratio(t.e2e_gold, t.gold)
+    ex_p, ex_r = _ratio(t.exact_pred, t.pred), _ratio(t.exact_gold, t.gold)
+    return {
+        "gold": t.gold,
+        "pred": t.pred,
+        "matched": t.matched_gold,
+        "precision": p,
+        "recall": r,
+        "f1": _f1(p, r),
+        "source_accuracy": _ratio(t.source_right, t.matched_gold),
+        "e2e_precision": e2e_p,
+        "e2e_recall": e2e_r,
+        "e2e_f1": _f1(e2e_p, e2e_r),
+        "exact_precision": ex_p,
+        "exact_recall": ex_r,
+        "exact_f1": _f1(ex_p, ex_r),
+    }
+
+
+# -- predictions from the product ----------------------------------------------------------
+
+
+def _function(module: str, name: str):
+    """``module.name`` if that module exists and defines it, else None.
+
+    A module that exists but fails to import raises: a broken product must not
+    pass for a missing one.
+    """
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+def predictor_name() -> str:
+    """Which product entry point the predictions come from."""
+    if _function("briefing.analysis", "analyze"):
+        return "briefing.analysis.analyze"
+    if _function("briefing.analysis.quotes", "find_quotes"):
+        return "find_quotes + find_reported"
+    return "none (no extraction code yet: empty predictions)"
+
+
+def read_source(article: Article):
+    """The article as the product reads it: ``briefing.ingest.read_article`` or, until that exists, plain text."""
+    read_article = _function("briefing.ingest", "read_article")
+    if read_article:
+        return read_article(str(article.text_path))
+    from briefing.model import Source
+
+    return Source(
+        text=article.text,
+        path=str(article.text_path),
+        sha256=hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+    )
+
+
+def absorb_quotes(positions: list[Prediction], quotes: list[Prediction]) -> list[Prediction]:
+    """Positions, then the quotes that lie outside every position.
+
+    PolNeAR is univocal (one attribution per token): a partial quote inside a
+    reported clause is part of that attribution, not one of its own.
+    """
+
+    def inside(quote: Prediction) -> bool:
+        return any(
+            all(p.spans[0][0] <= s and e <= p.spans[-1][1] for s, e in quote.spans) for p in positions
+        )
+
+    return positions + [q for q in quotes if not inside(q)]
+
+
+def _span(sp) -> tuple[int, int] | None:
+    return None if sp is None else (sp.start, sp.end)
+
+
+def from_briefing(briefing) -> list[Prediction]:
+    """Predictions from a :class:`briefing.model.Briefing`'s quotes and positions."""
+    positions = [Prediction(((p.start, p.end),), _span(p.speaker_mention)) for p in briefing.positions]
+    quotes = [Prediction(normalize(tuple(map(tuple, q.spans))), _span(q.speaker_mention)) for q in briefing.quotes]
+    return absorb_quotes(positions, quotes)
+
+
+def from_attributions(quotes: list, reported: list) -> list[Prediction]:
+    """Predictions from the raw ``Attribution`` records of the extraction rules."""
+
+    def pred(a) -> Prediction:
+        return Prediction(normalize(tuple(a.spans)), a.speaker)
+
+    return absorb_quotes([pred(a) for a in reported if a.spans], [pred(a) for a in quotes if a.spans])
+
+
+def predict(source, doc, nlp) -> list[Prediction]:
+    """The product's attributions for one parsed article."""
+    analyze = _function("briefing.analysis", "analyze")
+    if analyze:
+        return from_briefing(analyze(source, nlp=nlp, doc=doc))
+    find_quotes = _function("briefing.analysis.quotes", "find_quotes")
+    if not find_quotes:
+        return []
+    quotes = find_quotes(doc)
+    find_reported = _function("briefing.analysis.reported", "find_reported")
+    return from_attributions(quotes, find_reported(doc, quotes) if find_reported else [])
+
+
+def offset_map(product_text: str, gold_text: str) -> list[int]:
+    """For each offset of ``product_text`` (and its end), the matching offset in ``gold_text``.
+
+    Only needed when ingest changed the text (say, a stripped byte order mark);
+    characters ingest inserted map to the nearest gold offset before them.
+    """
+    mapping = [0] * (len(product_text) + 1)
+    matcher = difflib.SequenceMatcher(None, product_text, gold_text, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(i1, i2 + 1):
+            mapping[k] = j1 + min(k - i1, j2 - j1) if tag in ("equal", "replace") else j1
+    return mapping
+
+
+def remap(preds: list[Prediction], mapping: list[int]) -> list[Prediction]:
+    def sp(pair):
+        return (mapping[pair[0]], mapping[pair[1]])
+
+    return [
+        Prediction(normalize(tuple(sp(x) for x in p.spans)), sp(p.speaker) if p.speaker else None) for p in preds
+    ]
+
+
+# -- running -------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    predictor: str
+    articles: int
+    parse_seconds: float
+    analysis_seconds: float
+    remapped: int  # articles whose text ingest changed, so offsets had to be mapped
+    scores: Scores
+
+    def report(self) -> dict:
+        return {
+            "predictor": self.predictor,
+            "articles": self.articles,
+            "parse_seconds": round(self.parse_seconds, 3),
+            "analysis_seconds": round(self.analysis_seconds, 3),
+            "analysis_to_parse_ratio": round(_ratio_f(self.analysis_seconds, self.parse_seconds), 4),
+            "remapped_articles": self.remapped,
+            "iou_threshold": IOU_THRESHOLD,
+            "exact_tolerance": EXACT_TOLERANCE,
+            "scores": self.scores.table(),
+        }
+
+
+def _ratio_f(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def run(folder: str, limit: int | None = None, nlp=None) -> Run:
+    """Parse, analyse and score every article of a PolNeAR-style folder."""
+    articles = read_folder(folder, limit)
+    if nlp is None:
+        from briefing.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    sources = [read_source(a) for a in articles]
+
+    started = time.perf_counter()
+    docs = list(nlp.pipe(s.text for s in sources))
+    parse_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    predictions = [predict(s, d, nlp) for s, d in zip(sources, docs)]
+    analysis_seconds = time.perf_counter() - started
+
+    scores, remapped = Scores(), 0
+    for article, source, preds in zip(articles, sources, predictions):
+        if source.text != article.text:
+            preds = remap(preds, offset_map(source.text, article.text))
+            remapped += 1
+        scores.add(article.text, article.gold, preds)
+    return Run(predictor_name(), len(articles), parse_seconds, analysis_seconds, remapped, scores)
+
+
+COLUMNS = (
+    ("gold", "gold", "{:d}"),
+    ("pred", "pred", "{:d}"),
+    ("P", "precision", "{:.3f}"),
+    ("R", "recall", "{:.3f}"),
+    ("F1", "f1", "{:.3f}"),
+    ("src acc", "source_accuracy", "{:.3f}"),
+    ("e2e F1", "e2e_f1", "{:.3f}"),
+    ("exact F1", "exact_f1", "{:.3f}"),
+)
+
+
+def format_report(report: dict) -> str:
+    """The report as a plain-text table with the speed line under it."""
+    lines = [
+        f"PolNeAR extraction benchmark: {report['articles']} articles, predictions from {report['predictor']}",
+        f"match: character IoU >= {report['iou_threshold']}; exact: boundaries within "
+        f"{report['exact_tolerance']} characters",
+        "",
+        "class     " + "".join(f"{name:>10}" for name, _, _ in COLUMNS),
+    ]
+    for cls, row in report["scores"].items():
+        lines.append(f"{cls:<10}" + "".join(f"{fmt.format(row[key]):>10}" for _, key, fmt in COLUMNS))
+    ratio = report["analysis_to_parse_ratio"]
+    lines += [
+        "",
+        f"speed: nlp.pipe parse {report['parse_seconds']:.2f}s, analysis {report['analysis_seconds']:.2f}s, "
+        f"analysis/parse = {ratio:.1%} (goal <= 25%)",
+    ]
+    if report["remapped_articles"]:
+        lines.append(f"note: ingest changed the text of {report['remapped_articles']} articles; offsets were mapped back")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction", description=__doc__.split("\n")[0])
+    parser.add_argument("folder", help="a PolNeAR-style folder with text/ and attributions/, e.g. .../polnear/dev")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    try:
+        report = run(args.folder, args.limit).report()
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
