@@ -1,0 +1,438 @@
+"""Audience templates: the briefing model rendered as Markdown for one audience.
+
+An audience is a Jinja2 file ``NAME.md.j2`` that turns a :class:`~briefing.model.Briefing`
+into Markdown with YAML front matter, which :func:`briefing.document.parse` then reads
+for every writer. Templates are looked up, first match wins, in:
+
+1. each ``--templates DIR`` the caller passes (``extra_dirs``);
+2. the user's config folder, ``platformdirs.user_config_dir("briefing")/templates``;
+3. installed packages that register an entry point in the group ``briefing.audiences``
+   whose value is a package (``mypkg.templates``) or a folder holding ``NAME.md.j2`` files;
+4. the built-ins shipped with briefing.
+
+A template can extend the built-in it replaces: ``{% extends "builtin:analyst.md.j2" %}``.
+Its first line may describe it: ``{# description: One page for a minister. #}``.
+Files whose names start with ``_`` are partials (macros, includes), not audiences.
+
+Escaping is on by default, because article text must never become Markdown: every
+``{{ expr }}`` is backslash-escaped by :func:`md_escape` unless the template author marks
+their own markup with ``|raw``. Front matter values go through ``|yaml`` instead, which
+writes a quoted YAML scalar (or a flow list) that reads back as the same plain text.
+Templates run sandboxed, with undefined names an error, and without a clock: the date of
+a brief comes from ``settings["date"]`` or the article, so two runs give the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import importlib.resources
+import importlib.util
+import re
+import string
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Optional, Sequence
+
+import jinja2
+import platformdirs
+import yaml
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import BriefingError, TemplateError
+from .model import Actor, Briefing, Position, Quote, Span
+
+SUFFIX = ".md.j2"
+DEFAULT_AUDIENCE = "analyst"
+ENTRY_POINT_GROUP = "briefing.audiences"
+BUILTIN_PREFIX = "builtin"  # {% extends "builtin:analyst.md.j2" %}
+BUILTIN_ORIGIN = "built-in"
+AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+DESCRIPTION = re.compile(r"\{#\s*description:\s*(.*?)\s*#\}")
+
+# Where the built-ins live: inside the installed package, or next to it in a checkout.
+_HERE = Path(__file__).resolve().parent
+BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE.parent / "templates")
+
+QUOTE_JOINER = " … "  # between the parts of a quote its attribution interrupts
+SHORT_HASH_LENGTH = 12
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+DEFAULT_SETTINGS: Mapping[str, Any] = {
+    "organization": "",
+    "marking": "",  # handling marking, e.g. "UNCLASSIFIED"; empty means no banner
+    "prepared_for": "",
+    "author": "",
+    "date": None,  # date of the brief; templates fall back to the article's date
+}
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark, and an
+# escaped one is always literal, so escaping all of them needs no knowledge of context.
+# Line breaks become spaces so a value cannot end a table row, list item or paragraph.
+_MD_ESCAPES = str.maketrans(
+    {c: "\\" + c for c in string.punctuation} | {"\r": " ", "\n": " "}
+)
+
+
+def md_escape(text: str) -> str:
+    """``text`` as Markdown that reads back as exactly that text, on one line.
+
+    Leading and trailing spaces are dropped too: leading ones could start a code block
+    and two trailing ones a hard line break.
+    """
+    return text.replace("\r\n", "\n").translate(_MD_ESCAPES).strip(" \t")
+
+
+class Raw(str):
+    """Markup the template author wrote, passed through unescaped (made by ``|raw``)."""
+
+
+def _finalize(value: Any) -> str:
+    """What every ``{{ expr }}`` prints: escaped text, unless marked :class:`Raw`."""
+    if isinstance(value, Raw):
+        return value
+    if value is None:  # an optional field the analysis left empty
+        return ""
+    return md_escape(str(value))
+
+
+def _yaml(value: Any) -> Raw:
+    """A front matter value: a double-quoted YAML scalar, or a flow list of them."""
+    if value is None:
+        value = ""
+    if isinstance(value, (list, tuple)):
+        value = [str(v) for v in value]
+    else:
+        value = str(value)
+    dumped = yaml.safe_dump(
+        value, default_style='"', default_flow_style=True, allow_unicode=True, width=float("inf")
+    )
+    return Raw(dumped.strip())
+
+
+# -- finding templates -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Audience:
+    """An audience template and where it was found."""
+
+    name: str
+    description: str
+    origin: str  # "--templates DIR" | "user config (<dir>)" | "package <dist>" | "built-in"
+    path: str
+
+
+@dataclass(frozen=True)
+class _Place:
+    """One folder on the search path."""
+
+    origin: str
+    folder: Path
+
+
+def builtin_dir() -> Path:
+    """The folder of the built-in audience templates."""
+    for folder in BUILTIN_DIR_CANDIDATES:
+        if any(folder.glob(f"*{SUFFIX}")):
+            return folder
+    raise TemplateError(
+        f"the built-in audience templates are missing (looked in "
+        f"{', '.join(map(str, BUILTIN_DIR_CANDIDATES))}): reinstall briefing"
+    )
+
+
+def user_template_dir() -> Path:
+    """The user's own templates: ``<user config dir>/templates``."""
+    return Path(platformdirs.user_config_dir("briefing")) / "templates"
+
+
+def _entry_point_places() -> list[_Place]:
+    places = []
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist.name if ep.dist is not None else ep.name
+        places.append(_Place(f"package {dist}", _entry_point_folder(ep, dist)))
+    return places
+
+
+def _entry_point_folder(ep: importlib.metadata.EntryPoint, dist: str) -> Path:
+    """The folder an entry point names: a package (``pkg.templates``) or a path."""
+    value = ep.value.strip()
+    try:
+        if ":" not in value and importlib.util.find_spec(value) is not None:
+            return Path(str(importlib.resources.files(value)))
+    except (ImportError, ValueError, TypeError):
+        pass  # not an importable package name: try it as a folder
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        raise TemplateError(
+            f"package {dist} registers audience templates at {value!r} (entry point "
+            f"{ep.name!r} in group {ENTRY_POINT_GROUP}), which is neither an importable "
+            f"package nor a folder: fix or uninstall {dist}"
+        )
+    return folder
+
+
+def _search_path(extra_dirs: Sequence[Path]) -> list[_Place]:
+    places = [_Place(f"--templates {Path(d)}", Path(d)) for d in extra_dirs]
+    user = user_template_dir()
+    places.append(_Place(f"user config ({user})", user))
+    places.extend(_entry_point_places())
+    places.append(_Place(BUILTIN_ORIGIN, builtin_dir()))
+    return places
+
+
+def _describe(path: Path) -> str:
+    """The description in a template's first-line comment, or ""."""
+    with path.open(encoding="utf-8", errors="replace") as f:
+        first = f.readline()
+    match = DESCRIPTION.match(first.strip())
+    return match.group(1) if match else ""
+
+
+def _audiences_in(place: _Place) -> list[Audience]:
+    if not place.folder.is_dir():
+        return []
+    return [
+        Audience(path.name[: -len(SUFFIX)], _describe(path), place.origin, str(path))
+        for path in sorted(place.folder.glob(f"*{SUFFIX}"))
+        if not path.name.startswith("_") and path.is_file()
+    ]
+
+
+def find_audiences(extra_dirs: Sequence[Path] = ()) -> list[Audience]:
+    """Every audience by name, as the search path resolves it (first match wins)."""
+    found: dict[str, Audience] = {}
+    for place in _search_path(extra_dirs):
+        for audience in _audiences_in(place):
+            found.setdefault(audience.name, audience)
+    return sorted(found.values(), key=lambda a: a.name)
+
+
+# -- the environment ---------------------------------------------------------------------
+
+
+def _environment(places: Sequence[_Place]) -> SandboxedEnvironment:
+    builtin = jinja2.FileSystemLoader(str(builtin_dir()))
+    loader = jinja2.ChoiceLoader(
+        [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}, delimiter=":")]
+        + [jinja2.FileSystemLoader(str(p.folder)) for p in places]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,  # Markdown, not HTML: _finalize does the escaping
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["raw"] = Raw
+    env.filters["yaml"] = _yaml
+    env.filters["md"] = md_escape  # explicit, for building a value before |raw
+    env.filters["fmt_date"] = fmt_date
+    return env
+
+
+# -- helpers templates call --------------------------------------------------------------
+
+
+def fmt_date(value: Any) -> str:
+    """A date as policy staff write it: "17 March 2021", "March 2021", "2021".
+
+    Takes a date, or an ISO string as precise as the article allows; anything else
+    comes back as it was, and None as "".
+    """
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    text = str(value)
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not match:
+        return text
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return text
+    if day is None:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    try:
+        return fmt_date(dt.date(int(year), int(month), int(day)))
+    except ValueError:
+        return text
+
+
+def _sorted_actors(brief: Briefing) -> list[Actor]:
+    """Most salient first; ties by mentions, then by name, so the order is stable."""
+    return sorted(brief.actors, key=lambda a: (-a.salience, -len(a.mentions), a.name))
+
+
+class _Helpers:
+    """The functions a template may call, bound to one brief."""
+
+    def __init__(self, brief: Briefing, actors: list[Actor]):
+        self.brief = brief
+        self.actors = actors
+        self.rank = {a.id: i for i, a in enumerate(actors)}
+
+    def _actor_id(self, actor: Actor | str | None) -> Optional[str]:
+        return actor.id if isinstance(actor, Actor) else actor
+
+    def quote_text(self, quote: Quote) -> str:
+        """The quoted words, verbatim, parts joined by " … "."""
+        return QUOTE_JOINER.join(quote.parts(self.brief.source.text))
+
+    def text_of(self, span: Span | tuple[int, int] | None) -> str:
+        """The article text a span covers (a cue, a mention), or ""."""
+        if span is None:
+            return ""
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return self.brief.source.text[start:end]
+
+    def actor(self, actor: Actor | str | None) -> Optional[Actor]:
+        actor_id = self._actor_id(actor)
+        if actor_id is None:
+            return None
+        found = self.brief.actor(actor_id)
+        if found is None:
+            raise TemplateError(f"there is no actor with id {actor_id!r} in this brief")
+        return found
+
+    def actor_name(self, actor: Actor | str | None) -> str:
+        found = self.actor(actor)
+        return found.name if found is not None else ""
+
+    def affiliation_of(self, actor: Actor | str) -> str:
+        """The actor's affiliation as written, else the name of the actor it points to."""
+        found = self.actor(actor)
+        if found is None:
+            return ""
+        return found.affiliation or self.actor_name(found.affiliation_id)
+
+    def quotes_by(self, actor: Actor | str) -> list[Quote]:
+        return self.brief.quotes_by(self._actor_id(actor))
+
+    def positions_of(self, actor: Actor | str) -> list[Position]:
+        return self.brief.positions_of(self._actor_id(actor))
+
+    def key_quotes(self, limit: int = 3) -> list[Quote]:
+        """The quotes that matter: one from each of the most salient speakers first."""
+        attributed = [q for q in self.brief.quotes if q.speaker in self.rank]
+        by_rank = sorted(attributed, key=lambda q: (self.rank[q.speaker], -len(q.text), q.start))
+        seen: set[str] = set()
+        firsts, rest = [], []
+        for q in by_rank:
+            (rest if q.speaker in seen else firsts).append(q)
+            seen.add(q.speaker)
+        return (firsts + rest)[:limit]
+
+    def as_dict(self) -> dict[str, Callable]:
+        names = ("quote_text", "text_of", "actor", "actor_name", "affiliation_of",
+                 "quotes_by", "positions_of", "key_quotes")
+        return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
+
+
+def _citation(source) -> str:
+    """The article in one line: title, publisher, date (whichever are known)."""
+    parts = [source.title, source.publisher, fmt_date(source.published)]
+    return ", ".join(p for p in parts if p) or (source.url or source.path or "the article")
+
+
+def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[str, Any]:
+    actors = _sorted_actors(brief)
+    source = brief.source
+    return {
+        "brief": brief,
+        "source": source,
+        "actors": actors,
+        "quotes": brief.quotes,
+        "unattributed_quotes": [q for q in brief.quotes if q.speaker is None],
+        "positions": brief.positions,
+        "summary": brief.summary,
+        "timeline": brief.timeline,
+        "settings": dict(DEFAULT_SETTINGS) | dict(settings or {}),
+        "audience": audience,
+        "article_title": source.title or "Untitled article",
+        "short_hash": source.sha256[:SHORT_HASH_LENGTH],
+        "citation": _citation(source),
+        **_Helpers(brief, actors).as_dict(),
+    }
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def _template_line(exc: BaseException) -> Optional[str]:
+    """"file:line" of the innermost template frame the error passed through."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}"
+    return None
+
+
+def _missing(name: str, places: Sequence[_Place], extra_dirs: Sequence[Path]) -> TemplateError:
+    searched = "; ".join(f"{p.origin}: {p.folder}" if p.origin == BUILTIN_ORIGIN or
+                         p.origin.startswith("package") else p.origin for p in places)
+    available = ", ".join(a.name for a in find_audiences(extra_dirs)) or "none"
+    return TemplateError(
+        f"no audience template {name!r} ({name}{SUFFIX}); searched {searched}; available: {available}"
+    )
+
+
+def _syntax_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    return TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}")
+
+
+def _load(env: SandboxedEnvironment, name: str, places, extra_dirs) -> jinja2.Template:
+    if not AUDIENCE_NAME.fullmatch(name):
+        raise TemplateError(
+            f"{name!r} is not an audience name: use letters, digits, '-' and '_' (e.g. 'analyst')"
+        )
+    try:
+        return env.get_template(name + SUFFIX)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _syntax_error(exc) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise _missing(name, places, extra_dirs) from exc
+
+
+def render_markdown(
+    brief: Briefing,
+    audience: str = DEFAULT_AUDIENCE,
+    *,
+    extra_dirs: Sequence[Path] = (),
+    settings: Mapping | None = None,
+) -> str:
+    """The brief as Markdown with YAML front matter, written for ``audience``.
+
+    ``settings`` fills the front matter: ``organization``, ``marking``, ``prepared_for``,
+    ``author`` and ``date`` (see :data:`DEFAULT_SETTINGS`). Raises
+    :class:`~briefing.errors.TemplateError` for a missing audience or a broken template,
+    naming the template file and line.
+    """
+    places = _search_path(extra_dirs)
+    env = _environment(places)
+    template = _load(env, audience, places, extra_dirs)
+    try:
+        return template.render(_context(brief, audience, settings))
+    except jinja2.TemplateSyntaxError as exc:  # in a template it extends or includes
+        raise _syntax_error(exc) from exc
+    except jinja2.TemplateNotFound as exc:
+        where = _template_line(exc) or template.filename
+        raise TemplateError(f"{where}: template {exc.name!r} not found") from exc
+    except (jinja2.TemplateError, BriefingError) as exc:
+        where = _template_line(exc) or template.filename
+        raise TemplateError(f"{where}: {exc}") from exc
+    except Exception as exc:
+        # A template's own mistake (calling a helper wrongly, dividing by zero) is reported
+        # with its file and line; anything raised outside a template is a bug here.
+        where = _template_line(exc)
+        if where is None:
+            raise
+        raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from exc
