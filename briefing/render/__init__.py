@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,10 @@ from briefing.errors import OutputError, UsageError
 FORMATS = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "md": ".md"}
 _MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "markdown"}
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates,
+# U+FFFE/U+FFFF): Word refuses them and they are noise in a brief, so writers drop them.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 
 def render(document: Document, fmt: str) -> bytes:
     """The document written in format ``fmt`` (a key of :data:`FORMATS`)."""
@@ -25,6 +30,29 @@ def render(document: Document, fmt: str) -> bytes:
         raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     writer = importlib.import_module(f"briefing.render.{_MODULES[fmt]}")
     return writer.write(document)
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters XML cannot hold; carriage returns become newlines."""
+    return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def masthead_lines(document: Document) -> list[str]:
+    """The lines under the title every writer prints: who it is for, when, by whom; the source."""
+    first = " · ".join(
+        value
+        for value in (
+            document.text("audience") and f"For: {document.text('audience')}",
+            document.text("date"),
+            document.text("author"),
+            document.text("organization"),
+        )
+        if value
+    )
+    lines = [first] if first else []
+    if document.text("source"):
+        lines.append(f"Source: {document.text('source')}")
+    return lines
 
 
 def atomic_write(path: Path, data: bytes) -> None:

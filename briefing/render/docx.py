@@ -1,0 +1,435 @@
+"""Word writer (python-docx): real Word styles, banners, page numbers, properties.
+
+The brief uses Word's own styles (Title, Heading 1-6, List Bullet, List Number,
+Quote, a table style with a header row) so a user can restyle it in Word. The
+handling marking is a banner in every page's header and footer; the footer
+also carries "Page X of Y" as Word fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from briefing.document import (
+    BlockQuote,
+    BulletList,
+    Document,
+    Heading,
+    Inlines,
+    OrderedList,
+    Paragraph,
+    Rule,
+    Table,
+    plain,
+)
+from briefing.render import masthead_lines, printable
+
+# A4 with ~2 cm margins, the same page as the PDF.
+PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)
+MARGIN = Cm(2.0)
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+BODY_FONT = "Calibri"
+HEADING_FONT = "Calibri"
+CODE_FONT = "Consolas"
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+MUTED = RGBColor(0x59, 0x59, 0x59)
+MARKING_COLOUR = RGBColor(0xB0, 0x00, 0x20)
+TABLE_STYLE = "Light List Accent 1"
+
+# Heading sizes in points by level; deeper levels reuse the last.
+HEADING_SIZES = {1: 15, 2: 13, 3: 11.5, 4: 11, 5: 11, 6: 11}
+# Word's list styles go three levels deep.
+BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
+NUMBER_STYLES = ("List Number", "List Number 2", "List Number 3")
+CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
+
+SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+# Column widths: caps (in characters) on what a long word or long cell can claim.
+MAX_WORD_WEIGHT = 18
+MAX_TEXT_WEIGHT = 60
+
+
+
+def write(document: Document) -> bytes:
+    word = docx.Document()
+    _set_up_page(word)
+    _set_up_styles(word)
+    _header_and_footer(word, document)
+    stamp = _timestamp(document)
+    _core_properties(word, document, stamp)
+    _masthead(word, document)
+    writer = _BlockWriter(word)
+    for block in document.blocks:
+        writer.block(block)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _fixed_zip_times(buffer.getvalue(), stamp)
+
+
+# -- page, styles -----------------------------------------------------------------------
+
+
+def _set_up_page(word) -> None:
+    section = word.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin = section.bottom_margin = MARGIN
+    section.header_distance = section.footer_distance = Cm(0.9)
+
+
+def _set_font(style, name: str) -> None:
+    """Give a style an explicit font, dropping the theme fonts that would override it."""
+    style.font.name = name
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:eastAsia"), name)
+    fonts.set(qn("w:cs"), name)
+
+
+def _set_up_styles(word) -> None:
+    styles = word.styles
+    normal = styles["Normal"]
+    _set_font(normal, BODY_FONT)
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.1
+
+    title = styles["Title"]
+    _set_font(title, HEADING_FONT)
+    title.font.size = Pt(22)
+    title.font.bold = True
+    title.font.color.rgb = ACCENT
+    title.paragraph_format.space_after = Pt(4)
+
+    subtitle = styles["Subtitle"]
+    _set_font(subtitle, HEADING_FONT)
+    subtitle.font.size = Pt(13)
+    subtitle.font.italic = False
+    subtitle.font.color.rgb = MUTED
+
+    for level, size in HEADING_SIZES.items():
+        heading = styles[f"Heading {level}"]
+        _set_font(heading, HEADING_FONT)
+        heading.font.size = Pt(size)
+        heading.font.bold = True
+        heading.font.italic = False
+        heading.font.color.rgb = ACCENT
+        heading.paragraph_format.space_before = Pt(14 if level == 1 else 10)
+        heading.paragraph_format.space_after = Pt(4)
+
+    quote = styles["Quote"]
+    quote.font.italic = False
+    quote.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
+    quote.paragraph_format.left_indent = Cm(0.6)
+    quote.paragraph_format.right_indent = Cm(0.6)
+    quote.paragraph_format.space_before = Pt(4)
+    quote.paragraph_format.space_after = Pt(6)
+    _border(quote.element.get_or_add_pPr(), "left", size=18, space=8, color=ACCENT)
+
+    for name in ("Header", "Footer"):
+        _set_font(styles[name], BODY_FONT)
+        styles[name].font.size = Pt(8.5)
+        styles[name].font.color.rgb = MUTED
+
+
+def _border(pPr, side: str, size: int, space: int, color: RGBColor) -> None:
+    """Add a single-line paragraph border on one side (sizes in eighths of a point)."""
+    borders = pPr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        pPr.append(borders)
+    edge = OxmlElement(f"w:{side}")
+    edge.set(qn("w:val"), "single")
+    edge.set(qn("w:sz"), str(size))
+    edge.set(qn("w:space"), str(space))
+    edge.set(qn("w:color"), str(color))
+    borders.append(edge)
+
+
+# -- header, footer, properties ----------------------------------------------------------
+
+
+def _header_and_footer(word, document: Document) -> None:
+    section = word.sections[0]
+    marking = printable(document.marking)
+
+    header = section.header.paragraphs[0]
+    if marking:
+        _banner(header, marking)
+
+    footer = section.footer
+    line = footer.paragraphs[0]
+    line.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    line.add_run(printable(document.title))
+    line.add_run("\tPage ")
+    _field(line, "PAGE")
+    line.add_run(" of ")
+    _field(line, "NUMPAGES")
+    if marking:
+        _banner(footer.add_paragraph(), marking)
+
+
+def _banner(paragraph, marking: str) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(marking)
+    run.bold = True
+    run.font.size = Pt(10)
+    run.font.color.rgb = MARKING_COLOUR
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+
+    def char(kind: str):
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} \\* MERGEFORMAT "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run("1")  # shown until Word updates the field
+    char("end")
+
+
+def _timestamp(document: Document) -> dt.datetime:
+    """The brief's created/modified time: its date, else SOURCE_DATE_EPOCH, else now.
+
+    Fixed by the input so two runs over the same brief give the same file.
+    """
+    value = document.meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=value.tzinfo or dt.timezone.utc)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        except ValueError:
+            pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _core_properties(word, document: Document, stamp: dt.datetime) -> None:
+    props = word.core_properties
+    props.title = printable(document.title)
+    props.subject = printable(document.text("subtitle"))
+    props.author = printable(document.text("author") or document.text("organization"))
+    props.keywords = printable(document.text("keywords"))
+    props.comments = printable(
+        " ".join(f"{line}." if not line.endswith(".") else line for line in masthead_lines(document))
+        or "Prepared with briefing."
+    )
+    props.category = printable(document.text("marking"))
+    props.last_modified_by = "briefing"
+    props.created = props.modified = stamp.replace(tzinfo=None)
+    props.revision = 1
+
+
+def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
+    """Rewrite the .docx zip with one fixed time on every member, so output is reproducible."""
+    when = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+# -- body ---------------------------------------------------------------------------------
+
+
+def _masthead(word, document: Document) -> None:
+    word.add_paragraph(printable(document.title), style="Title")
+    if document.text("subtitle"):
+        word.add_paragraph(printable(document.text("subtitle")), style="Subtitle")
+    lines = masthead_lines(document)
+    for i, line in enumerate(lines):
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(2 if i < len(lines) - 1 else 10)
+        run = paragraph.add_run(printable(line))
+        run.font.size = Pt(9.5)
+        run.font.color.rgb = MUTED
+    # A rule under the masthead, as in the PDF and HTML.
+    rule = word.add_paragraph()
+    rule.paragraph_format.space_after = Pt(8)
+    _border(rule._p.get_or_add_pPr(), "bottom", size=12, space=1, color=ACCENT)
+
+
+class _BlockWriter:
+    """Walks the blocks into the Word body; keeps the state lists need."""
+
+    def __init__(self, word):
+        self.word = word
+
+    def block(self, block, depth: int = 0, style: str | None = None) -> None:
+        if isinstance(block, Heading):
+            self.paragraph(block.content, f"Heading {min(block.level, 9)}")
+        elif isinstance(block, Paragraph):
+            self.paragraph(block.content, style)
+        elif isinstance(block, BulletList):
+            self.list(block.items, BULLET_STYLES, depth, numbered=None)
+        elif isinstance(block, OrderedList):
+            self.list(block.items, NUMBER_STYLES, depth, numbered=block.start)
+        elif isinstance(block, BlockQuote):
+            for inner in block.blocks:
+                self.block(inner, depth, style="Quote")
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Rule):
+            rule = self.word.add_paragraph()
+            _border(rule._p.get_or_add_pPr(), "bottom", size=6, space=1, color=MUTED)
+        else:
+            raise TypeError(f"unknown block {type(block).__name__}")
+
+    def paragraph(self, content: Inlines, style: str | None):
+        paragraph = self.word.add_paragraph(style=style)
+        _add_runs(paragraph, content)
+        return paragraph
+
+    def list(self, items, styles, depth: int, numbered: int | None) -> None:
+        level = min(depth, len(styles) - 1)
+        num_id = _restart_numbering(self.word, styles[level], numbered) if numbered is not None else None
+        for item in items:
+            first = True
+            for block in item:
+                if first and isinstance(block, Paragraph):
+                    paragraph = self.paragraph(block.content, styles[level])
+                    if num_id is not None:
+                        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+                elif isinstance(block, (BulletList, OrderedList)):
+                    self.block(block, depth + 1)
+                elif isinstance(block, Paragraph):
+                    self.paragraph(block.content, CONTINUE_STYLES[level])
+                else:
+                    self.block(block, depth + 1)
+                first = False
+
+    def table(self, table: Table) -> None:
+        width = max([len(table.header)] + [len(row) for row in table.rows])
+        if width == 0:
+            return
+        rows = [list(table.header) + [[]] * (width - len(table.header))]
+        rows += [list(row) + [[]] * (width - len(row)) for row in table.rows]
+        grid = self.word.add_table(rows=len(rows), cols=width)
+        grid.style = self.word.styles[TABLE_STYLE]
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False  # fixed layout: columns keep the widths set below
+        _table_look(grid)
+        widths = _column_widths(rows, width)
+        for r, row in enumerate(rows):
+            for c, content in enumerate(row):
+                cell = grid.cell(r, c)
+                cell.width = widths[c]
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                _add_runs(paragraph, content, size=Pt(9.5))
+        for c, column in enumerate(grid.columns):
+            column.width = widths[c]
+        # The header row repeats on each page the table runs over.
+        trPr = grid.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trPr.append(repeat)
+        self.word.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _table_look(grid) -> None:
+    """Emphasise the header row only (Word's default look also bolds the first column)."""
+    look = grid._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        grid._tbl.tblPr.append(look)
+    for key, value in (("firstRow", "1"), ("firstColumn", "0"), ("lastRow", "0"),
+                       ("lastColumn", "0"), ("noHBand", "0"), ("noVBand", "1"), ("val", "0420")):
+        look.set(qn(f"w:{key}"), value)
+
+
+def _column_widths(rows, width: int):
+    """Share the text width between columns by how much text each holds.
+
+    A column gets at least room for its longest word (so "person" does not
+    break mid-word) and at most a fixed share, so one long cell cannot starve
+    the others.
+    """
+    weights = []
+    for c in range(width):
+        texts = [plain(row[c]) for row in rows]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=0)
+        longest_text = max((len(text) for text in texts), default=0)
+        weights.append(max(min(longest_word, MAX_WORD_WEIGHT) + 2, min(longest_text, MAX_TEXT_WEIGHT) * 0.6, 4))
+    total = sum(weights)
+    return [int(TEXT_WIDTH * w / total) for w in weights]
+
+
+def _restart_numbering(word, style_name: str, start: int) -> int:
+    """A new Word numbering instance for one ordered list, so each list starts at ``start``.
+
+    Paragraphs of a list style share one counter; a fresh ``w:num`` over the same
+    abstract numbering with a start override begins the count again.
+    """
+    numbering = word.part.numbering_part.element
+    style_num = word.styles[style_name].element.pPr.numPr.numId.val
+    abstract = None
+    for num in numbering.num_lst:
+        if num.numId == style_num:
+            abstract = num.abstractNumId.val
+    if abstract is None:
+        return style_num
+    num = numbering.add_num(abstract)
+    override = num.add_lvlOverride(ilvl=0)
+    override.add_startOverride(start)
+    return num.numId
+
+
+def _add_runs(paragraph, content: Inlines, size=None) -> None:
+    for run_spec in content:
+        text = printable(run_spec.text)
+        if not text:
+            continue
+        link = run_spec.link if run_spec.link and run_spec.link.lower().startswith(SAFE_LINK_SCHEMES) else None
+        run = paragraph.add_run(text)
+        run.bold = run_spec.bold or None
+        run.italic = run_spec.italic or None
+        if size is not None:
+            run.font.size = size
+        if run_spec.code:
+            run.font.name = CODE_FONT
+        if link:
+            _make_hyperlink(paragraph, run, link)
+
+
+def _make_hyperlink(paragraph, run, url: str) -> None:
+    """Wrap ``run`` in a w:hyperlink pointing at ``url``."""
+    rel_id = paragraph.part.relate_to(printable(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run._r.addprevious(link)
+    link.append(run._r)
+    run.font.color.rgb = ACCENT
+    run.font.underline = True
