@@ -1,0 +1,115 @@
+"""Analysis: from an article's text to the briefing model.
+
+Each step is a module of small functions over one spaCy ``Doc``:
+``quotes`` (direct quotations), ``reported`` (reported speech), ``actors``
+(who is who, and who a speaker mention stands for), ``summary`` and
+``timeline``. :func:`analyze` runs them in order and builds the model.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor, Briefing, Position, Quote, Source, Span
+from .actors import ActorIndex
+from .quotes import Attribution, find_quotes
+from .reported import find_reported
+from .summary import summarize
+from .timeline import build_timeline
+
+__all__ = ["analyze", "analysis_text", "Attribution"]
+
+
+def analysis_text(source: Source) -> str:
+    """The text spaCy reads: ``source.text`` with page debris blanked out, offsets intact."""
+    from ..ingest import analysis_text as blank
+
+    return blank(source)
+
+
+def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) -> Briefing:
+    """Build the briefing model of one article.
+
+    Pass ``doc`` when the text was already parsed (as a batch does with
+    ``nlp.pipe(analysis_text(s) for s in sources)``); otherwise the pipeline
+    ``nlp`` (or the one named ``pipeline``, or the default) parses it here.
+    """
+    from ..nlp import load_pipeline, pipeline_name
+
+    if doc is None:
+        nlp = nlp or load_pipeline(pipeline)
+        doc = nlp(analysis_text(source))
+    if doc.text != analysis_text(source):
+        raise ValueError("doc was not parsed from analysis_text(source)")
+
+    found_quotes = find_quotes(doc)
+    found_reported = find_reported(doc, found_quotes)
+    quoted = [span for q in found_quotes for span in q.spans]
+    index = ActorIndex(doc, quoted)
+
+    # Speakers are resolved in reading order: each resolution puts its actor in focus.
+    text = source.text
+    speakers: dict[int, str | None] = {}
+    everything = [*found_quotes, *found_reported]
+    for i in sorted(range(len(everything)), key=lambda i: (everything[i].speaker or everything[i].spans[0])[0]):
+        att = everything[i]
+        said = " ".join(text[s:e] for s, e in att.spans)
+        speakers[i] = index.resolve(*att.speaker, avoid_text=said) if att.speaker else None
+
+    quotes = [
+        _quote(f"q{n}", att, speakers[n - 1], text)
+        for n, att in enumerate(found_quotes, start=1)
+    ]
+    positions = [
+        _position(f"p{n}", att, speakers[len(found_quotes) + n - 1], text)
+        for n, att in enumerate(found_reported, start=1)
+    ]
+    actors: list[Actor] = index.actors()
+    summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title)
+    timeline = build_timeline(doc, published=source.published)
+    return Briefing(
+        pipeline=pipeline_name(pipeline) if nlp is None else _name_of(nlp),
+        source=source,
+        actors=actors,
+        quotes=quotes,
+        positions=positions,
+        summary=summary,
+        timeline=timeline,
+    )
+
+
+def _name_of(nlp) -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}".rstrip("-")
+
+
+def _span(pair) -> Span | None:
+    return Span(start=pair[0], end=pair[1]) if pair else None
+
+
+def _quote(qid: str, att: Attribution, speaker: str | None, text: str) -> Quote:
+    start = min(s for s, _ in att.spans)
+    end = max(e for _, e in att.spans)
+    return Quote(
+        id=qid,
+        text=text[start:end],
+        start=start,
+        end=end,
+        spans=[tuple(s) for s in att.spans],
+        partial=att.partial,
+        speaker=speaker,
+        speaker_mention=_span(att.speaker),
+        cue=_span(att.cue),
+    )
+
+
+def _position(pid: str, att: Attribution, actor: str | None, text: str) -> Position:
+    start = min(s for s, _ in att.spans)
+    end = max(e for _, e in att.spans)
+    return Position(
+        id=pid,
+        actor=actor,
+        text=text[start:end],
+        start=start,
+        end=end,
+        speaker_mention=_span(att.speaker),
+        cue=_span(att.cue),
+    )

@@ -1,0 +1,555 @@
+"""Actors: one per real-world person, organization or country.
+
+spaCy's small model finds names but mislabels many (a surname tagged as a
+place, a Korean name tagged as an organization). We take its entities as
+evidence, add names that follow a title (``Diplomat Choi Sun Hee``), and
+decide what each name is from all its mentions together. Bare surnames and
+pronouns are resolved to the actor most in focus at that point of the
+article: recent mentions count more, subjects more than other mentions, and
+names inside quotations not at all (a speaker rarely names themself).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Actor, Span
+from .gazetteer import DIVIDED, country_of, demonym_country
+
+# Words that make a phrase before or beside a name a role.
+TITLE_WORDS = frozenset(
+    """
+    president vice-president premier chancellor king queen prince princess emperor
+    minister secretary undersecretary under-secretary envoy ambassador diplomat consul
+    senator sen. representative rep. congressman congresswoman governor gov. mayor
+    speaker chairman chairwoman chair chairperson leader head chief director
+    spokesman spokeswoman spokesperson spokesmen official officials aide adviser advisor
+    professor prof. analyst researcher fellow economist expert scholar lecturer
+    general gen. admiral adm. colonel col. commander lieutenant lt. captain capt. officer
+    ceo cfo coo founder executive president-elect nominee candidate strategist pollster
+    attorney lawyer judge justice prosecutor commissioner inspector treasurer
+    deputy assistant counselor counsellor correspondent editor reporter columnist
+    mr. mrs. ms. dr. sir lord lady pope bishop cardinal rabbi imam
+    """.split()
+)
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
+# An entity followed by one of these names a body, not a person: "the Biden administration".
+ORG_HEADS = frozenset({"administration", "government", "campaign", "cabinet", "regime"})
+# Organizations whose country can be read off the sentence they stand in.
+GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "embassy", "government",
+                              "cabinet", "parliament", "army", "navy", "military", "committee"})
+NOT_ACTORS = re.compile(
+    r"\b(region|peninsula|sea|ocean|river|strait|islands?|continent|pacific|policy|strategy|agreement|"
+    r"act|plan|doctrine|initiative|bill|program|programme)\b", re.I)
+NAME_SHAPE = re.compile(r"^[A-Z][\w.'’-]*(?: [\w.'’-]+)*$")
+FEMALE = frozenset({"she", "her", "hers", "herself", "sister", "wife", "mother", "daughter", "mrs.",
+                    "ms.", "woman", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman"})
+MALE = frozenset({"he", "him", "his", "himself", "brother", "husband", "father", "son", "mr.", "man",
+                  "king", "prince", "congressman", "chairman", "spokesman"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "them"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DECAY = 0.7  # focus lost per sentence of distance
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    sent: int
+    subject: bool
+    in_quote: bool
+
+
+@dataclass(eq=False)
+class _Cluster:
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    speaker_count: int = 0
+
+    def add(self, m: _Mention) -> None:
+        if any(x.start == m.start and x.end == m.end for x in self.mentions):
+            return
+        self.mentions.append(m)
+        if m.text != self.name and m.text not in self.aliases and m.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            self.aliases.append(m.text)
+
+    def focus(self, pos: int, sent: int) -> float:
+        return sum(
+            (1.5 if m.subject else 1.0) * DECAY ** max(0, sent - m.sent)
+            for m in self.mentions
+            if m.end <= pos and not m.in_quote
+        )
+
+
+def _strip_name(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    text = re.sub(r"(’s|'s|’|')$", "", text)
+    return text.strip(" ,.;:")
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in name.replace(".", ". ").split() if t.lower() not in NAME_SUFFIXES]
+
+
+class ActorIndex:
+    """The actors of one parsed article, and resolution of mentions to them."""
+
+    def __init__(self, doc, quote_ranges: list[tuple[int, int]] = ()):
+        self.doc = doc
+        self._quotes = sorted(quote_ranges)
+        self._clusters: list[_Cluster] = []
+        self._by_mention: dict[tuple[int, int], _Cluster] = {}
+        self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
+        self._build()
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _sent_of(self, char: int) -> int:
+        lo, hi = 0, len(self._sent_starts)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self._sent_starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        return any(qs <= start and end <= qe for qs, qe in self._quotes)
+
+    def _mention(self, start: int, end: int) -> _Mention:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        subject = False
+        if root is not None:
+            subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
+        return _Mention(start, end, self.doc.text[start:end], self._sent_of(start), subject,
+                        self._in_quote(start, end))
+
+    def _cluster(self, kind: str, name: str) -> _Cluster:
+        for c in self._clusters:
+            if c.kind == kind and c.name.lower() == name.lower():
+                return c
+        c = _Cluster(kind, name)
+        self._clusters.append(c)
+        return c
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        doc = self.doc
+        titled = list(self._titled_names())
+        taken = [(s, e) for s, e in titled]
+
+        def overlaps_titled(s: int, e: int) -> bool:
+            return any(s < te and ts < e for ts, te in taken)
+
+        candidates: list[tuple[int, int, str]] = []  # start, end, label
+        for s, e in titled:
+            candidates.append((s, e, "PERSON"))
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            s, e = self._trim(ent.start_char, ent.end_char)
+            if s >= e or overlaps_titled(s, e):
+                continue
+            label = ent.label_
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
+                e, label = nxt.idx + len(nxt.text), "ORG"
+            candidates.append((s, e, label))
+        candidates.extend(self._divided_mentions())
+        candidates.sort()
+
+        # Full personal names first, so that bare surnames can find them.
+        full_names: dict[str, _Cluster] = {}
+        for s, e, label in candidates:
+            text = _strip_name(doc.text[s:e])
+            if label == "PERSON" and len(_name_tokens(text)) >= 2 and country_of(text) is None:
+                c = self._person_cluster(full_names, text)
+                c.add(self._mention(s, e))
+                self._by_mention[(s, e)] = c
+
+        for s, e, label in candidates:
+            if (s, e) in self._by_mention:
+                continue
+            text = _strip_name(doc.text[s:e])
+            if not text or not NAME_SHAPE.match(text):
+                continue
+            m = self._mention(s, e)
+            country = country_of(text, place=label in ("GPE", "ORG"), adjective=label in ("NORP", "GPE"))
+            if label == "DIVIDED":
+                country = DIVIDED[text.split()[-1]]
+            person = self._surname_owner(text, s, m.sent)
+            if person is not None and country is None:
+                person.add(m)
+                self._by_mention[(s, e)] = person
+            elif country is not None:
+                c = self._cluster("country", country)
+                c.add(m)
+                self._by_mention[(s, e)] = c
+            elif text.lower() in PLATFORMS:
+                continue  # "said on Twitter": a channel, not an actor of the story
+            elif label == "ORG" and self._org_like(text, s):
+                name = self._org_name(text)
+                c = self._cluster("organization", name)
+                c.add(m)
+                self._by_mention[(s, e)] = c
+            elif label == "PERSON" and len(_name_tokens(text)) == 1 and text[:1].isupper():
+                c = self._cluster("person", text)
+                c.add(m)
+                self._by_mention[(s, e)] = c
+
+        for c in self._clusters:
+            if c.kind == "person":
+                self._read_role(c)
+            elif c.kind == "organization":
+                self._read_org_affiliation(c)
+
+    def _trim(self, s: int, e: int) -> tuple[int, int]:
+        text = self.doc.text
+        m = re.match(r"(?:the|The)\s+", text[s:e])
+        if m:
+            s += m.end()
+        while e > s and text[e - 1] in ".,;:’'\" ":
+            if text[e - 3:e] in ("U.S", ".S.") or text[e - 2:e] in ("r.",):
+                break
+            e -= 1
+        for suffix in ("’s", "'s"):
+            if text[s:e].endswith(suffix):
+                e -= len(suffix)
+        return s, e
+
+    def _titled_names(self):
+        """Names right after a title word: "Diplomat Choi Sun Hee", "spokesperson, Choi Young-sam"."""
+        doc = self.doc
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.lower_ in TITLE_WORDS and tok.lower_ not in ("mr.", "mrs.", "ms.", "dr."):
+                j = i + 1
+                comma = j < n and doc[j].text == ","
+                if comma:
+                    j += 1
+                k = j
+                while k < n and self._name_token(doc, k):
+                    k += 1
+                # A name is two or more tokens and ends in a capitalised word.
+                ends_well = k - j >= 2 and (doc[k - 1].text[:1].isupper() or doc[k - 2].text == "-")
+                if ends_well and (not comma or (k < n and doc[k].text == ",")):
+                    yield doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
+                    i = k
+                    continue
+            i += 1
+
+    @staticmethod
+    def _name_token(doc, k: int) -> bool:
+        t = doc[k]
+        if t.text == "-" and 0 < k < len(doc) - 1 and not t.whitespace_ and not doc[k - 1].whitespace_:
+            return True
+        if k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and t.is_alpha:
+            return True  # "Young-sam": the part after the hyphen may be lower case
+        return t.is_alpha and t.text[:1].isupper() and t.tag_ == "NNP" and country_of(t.text) is None \
+            and t.lower_ not in TITLE_WORDS
+
+    def _divided_mentions(self):
+        text = self.doc.text
+        if not (re.search(r"\bNorth Korea", text) and re.search(r"\bSouth Korea", text)):
+            return []
+        return [(m.start(1), m.end(1), "DIVIDED") for m in re.finditer(r"\bthe ((?:North|South))\b(?![ -][A-Z])", text)]
+
+    def _inside_title(self, start: int) -> bool:
+        before = self.doc.text[max(0, start - 25):start]
+        return bool(re.search(r"\b(Secretary|Minister|Department|Ministry|Minister for|Secretary for) (of )?$", before))
+
+    def _org_like(self, text: str, start: int) -> bool:
+        if NOT_ACTORS.search(text) or self._inside_title(start):
+            return False
+        # "the Alliance" in a text that speaks of "the alliance": a common noun, not a body.
+        if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.doc.text):
+            return False
+        return True
+
+    def _org_name(self, text: str) -> str:
+        words = text.split()
+        for n in (2, 1):
+            if len(words) > n and demonym_country(" ".join(words[:n])) is not None:
+                return " ".join(words[n:])
+        return text
+
+    def _person_cluster(self, full_names: dict[str, _Cluster], text: str) -> _Cluster:
+        tokens = _name_tokens(text)
+        for key, c in full_names.items():
+            other = key.split()
+            if tokens == other or (tokens[0] == other[0] and tokens[-1] == other[-1]):
+                return c
+        c = _Cluster("person", " ".join(tokens))
+        self._clusters.append(c)
+        full_names[" ".join(tokens)] = c
+        return c
+
+    def _surname_owner(self, text: str, pos: int, sent: int, avoid: frozenset = frozenset()) -> _Cluster | None:
+        """The person a bare name (``Kim``, ``Blinken``) stands for at ``pos``."""
+        if " " in text:
+            return None
+        owners = [c for c in self._clusters if c.kind == "person" and " " in c.name
+                  and c not in avoid and text in (c.name.split()[0], c.name.split()[-1])]
+        if not owners:
+            return None
+        if len(owners) == 1:
+            return owners[0]
+        return max(owners, key=lambda c: (c.focus(pos, sent), -min(m.start for m in c.mentions)))
+
+    # -- roles and affiliations -----------------------------------------------------------
+
+    def _read_role(self, c: _Cluster) -> None:
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            if m.in_quote:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for finder in (self._role_before, self._role_appositive):
+                found = finder(span)
+                if found:
+                    role, affiliation = found
+                    if role and not c.role:
+                        c.role = role
+                    if affiliation and not c.affiliation:
+                        c.affiliation = affiliation
+            if c.role and c.affiliation:
+                break
+        words = set((c.role or "").lower().split())
+        c.gender = "f" if words & FEMALE else "m" if words & MALE else None
+
+    def _role_before(self, span):
+        """"U.S. Secretary of State Antony Blinken" -> ("Secretary of State", "United States")."""
+        doc = self.doc
+        i = span.start - 1
+        words: list = []
+        while i >= 0:
+            t = doc[i]
+            if t.lower_ in ("of", "for") and words and words[0].text[:1].isupper() and i > 0 \
+                    and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in TITLE_WORDS):
+                words.insert(0, t)
+            elif t.is_alpha and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) and t.sent == span.sent \
+                    and t.dep_ not in SUBJECT_DEPS:
+                words.insert(0, t)
+            elif t.text in ("U.S.", "U.K.", "US", "UK") or t.text in ("’s", "'s"):
+                words.insert(0, t)
+            else:
+                break
+            i -= 1
+        if not any(t.lower_ in TITLE_WORDS for t in words):
+            return None
+        role, affiliation = self._split_affiliation(words)
+        if affiliation is None and i >= 1 and doc[i].lower_ == "and":
+            # "U.S. Secretary of State A and Secretary of Defense B": the country is shared.
+            prev = self._cluster_at(doc[i - 1].idx)
+            if prev is not None and prev.affiliation and prev.kind == "person":
+                affiliation = prev.affiliation
+        return role, affiliation
+
+    def _role_appositive(self, span):
+        """"Kim Young-jun, a professor at X," and "A Foreign Ministry spokesperson, Choi Young-sam,"."""
+        root = span.root
+        appos = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
+        if appos:
+            phrase = [t for t in appos[0].subtree]
+        elif root.dep_ == "appos" and root.head.i < span.start:
+            phrase = [t for t in root.head.subtree if t.i < span.start and t.i not in range(span.start, span.end)]
+        else:
+            return None
+        while phrase and (phrase[0].dep_ == "det" or phrase[0].is_punct):
+            phrase = phrase[1:]
+        while phrase and phrase[-1].is_punct:
+            phrase = phrase[:-1]
+        if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or len(phrase) > 14:
+            return None
+        affiliation = None
+        for t in phrase:
+            if t.dep_ == "pobj" and t.ent_type_ == "ORG" and t.head.lower_ in ("at", "of", "for", "with"):
+                org = self._cluster_at(t.idx)
+                if org is not None and org.kind == "organization":
+                    affiliation = org.name
+                    cut = phrase.index(t.head)
+                    role_words = phrase[:cut]
+                    return self._text(role_words), affiliation
+        role, affiliation = self._split_affiliation(phrase, keep_all=True)
+        return role, affiliation
+
+    def _split_affiliation(self, words, keep_all: bool = False):
+        """Separate country words ("North Korean", "U.S.") from the role words."""
+        doc = self.doc
+        affiliation = None
+        role_words = []
+        skip_to = -1
+        indices = {t.i for t in words}
+        for t in words:
+            if t.i <= skip_to:
+                continue
+            # countries and demonyms of up to three words: "Republic of Korea", "South Korean"
+            found = None
+            for n in (3, 2, 1):
+                if t.text[:1].isupper() and all(t.i + k in indices for k in range(n)):
+                    found = country_of(doc[t.i:t.i + n].text)
+                    if found:
+                        break
+            if found:
+                affiliation = affiliation or found
+                skip_to = t.i + n - 1
+                if keep_all:
+                    role_words.extend(doc[t.i:t.i + n])
+                continue
+            if t.text in ("’s", "'s"):
+                if keep_all:
+                    role_words.append(t)
+                continue
+            org = self._cluster_at(t.idx)
+            if org is not None and org.kind == "organization":
+                affiliation = affiliation or org.name
+            role_words.append(t)
+        return self._text(role_words) or None, affiliation
+
+    def _text(self, tokens) -> str:
+        if not tokens:
+            return ""
+        out = []
+        for t in tokens:
+            out.append(t.text + t.whitespace_)
+        return "".join(out).strip(" ,")
+
+    def _read_org_affiliation(self, c: _Cluster) -> None:
+        doc = self.doc
+        for m in c.mentions:
+            for prefix_len in (2, 1):
+                words = doc.text[m.start:m.end].split()
+                if len(words) > prefix_len:
+                    country = demonym_country(" ".join(words[:prefix_len]))
+                    if country:
+                        c.affiliation = country
+                        return
+            before = doc.text[max(0, m.start - 30):m.start]
+            hit = re.search(r"((?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*?)(?:’s|'s)?\s+$", before)
+            if hit:
+                country = country_of(hit.group(1))
+                if country:
+                    c.affiliation = country
+                    return
+        if set(c.name.lower().split()) & GOVERNMENT_WORDS:
+            for m in c.mentions:
+                sent = self._sent_of(m.start)
+                countries = {k.name for k in self._clusters if k.kind == "country"
+                             and any(x.sent == sent for x in k.mentions)}
+                if len(countries) == 1:
+                    c.affiliation = countries.pop()
+                    return
+
+    def _cluster_at(self, char: int) -> _Cluster | None:
+        for (s, e), c in self._by_mention.items():
+            if s <= char < e:
+                return c
+        return None
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, avoid_text: str = "") -> str | None:
+        """The actor id a speaker mention at ``start:end`` stands for, or None.
+
+        ``avoid_text``: the words attributed to the speaker; someone named in
+        their own quote is rarely its speaker.
+        """
+        c = self._resolve_cluster(start, end, avoid_text)
+        if c is None:
+            return None
+        c.speaker_count += 1
+        m = self._mention(start, end)
+        if m.text.lower() in PERSON_PRONOUNS and c.gender is None:
+            c.gender = "f" if m.text.lower() in FEMALE else "m"
+        c.add(m)
+        return self._ids()[id(c)]
+
+    def _resolve_cluster(self, start: int, end: int, avoid_text: str) -> _Cluster | None:
+        doc = self.doc
+        text = doc.text[start:end]
+        sent = self._sent_of(start)
+        avoid = frozenset(c for c in self._clusters if c.kind == "person" and c.name in avoid_text)
+        word = text.strip().lower()
+        if word in PERSON_PRONOUNS:
+            gender = "f" if word in FEMALE else "m"
+            people = [c for c in self._clusters if c.kind == "person" and c not in avoid
+                      and c.gender in (None, gender) and c.focus(start, sent) > 0]
+            return max(people, key=lambda c: c.focus(start, sent), default=None)
+        if word in GROUP_PRONOUNS:
+            groups = [c for c in self._clusters if c.kind != "person" and c.focus(start, sent) > 0.3]
+            return max(groups, key=lambda c: c.focus(start, sent), default=None)
+        # A known mention inside the speaker phrase: the one at its head wins.
+        span = doc.char_span(start, end, alignment_mode="expand")
+        inside = [(s, e, c) for (s, e), c in self._by_mention.items() if start <= s and e <= end]
+        if span is not None and inside:
+            head = span.root.idx
+            for s, e, c in inside:
+                if s <= head < e:
+                    return c
+            order = {"person": 0, "organization": 1, "country": 2}
+            return min(inside, key=lambda x: (order[x[2].kind], -x[0]))[2]
+        bare = _strip_name(text)
+        if bare and " " not in bare and bare[:1].isupper():
+            return self._surname_owner(bare, start, sent, avoid)
+        # "the professor", "the ministry": someone recent whose role or name has that word.
+        if span is not None:
+            head = span.root.lower_
+            fits = [c for c in self._clusters if c not in avoid and head in
+                    (c.role or "").lower().split() + c.name.lower().split()]
+            return max(fits, key=lambda c: c.focus(start, sent), default=None)
+        return None
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _ids(self) -> dict[int, str]:
+        ids: dict[int, str] = {}
+        used: set[str] = set()
+        for c in sorted(self._clusters, key=lambda c: min((m.start for m in c.mentions), default=0)):
+            base = re.sub(r"[^a-z0-9]+", "-", c.name.lower()).strip("-") or "actor"
+            slug, n = base, 2
+            while slug in used:
+                slug, n = f"{base}-{n}", n + 1
+            used.add(slug)
+            ids[id(c)] = slug
+        return ids
+
+    def actors(self) -> list[Actor]:
+        ids = self._ids()
+        live = [c for c in self._clusters if c.mentions]
+        n_chars = max(1, len(self.doc.text))
+        raw = {}
+        for c in live:
+            first = min(m.start for m in c.mentions) / n_chars
+            raw[id(c)] = len(c.mentions) + 2 * c.speaker_count + (1 - first)
+        top = max(raw.values(), default=1.0)
+        by_name = {c.name: c for c in live}
+        out = []
+        for c in sorted(live, key=lambda c: -raw[id(c)]):
+            aff = by_name.get(c.affiliation) if c.affiliation else None
+            out.append(Actor(
+                id=ids[id(c)],
+                name=c.name,
+                kind=c.kind,
+                aliases=sorted(set(c.aliases)),
+                role=c.role,
+                affiliation=c.affiliation,
+                affiliation_id=ids[id(aff)] if aff is not None else None,
+                mentions=[Span(start=m.start, end=m.end) for m in sorted(c.mentions, key=lambda m: m.start)],
+                salience=round(raw[id(c)] / top, 3),
+            ))
+        return out

