@@ -43,11 +43,14 @@ DATE_PREPOSITIONS = (
     "in", "on", "since", "by", "until", "till", "from", "during", "of", "before", "after",
     "early", "late", "mid", "mid-", "last", "next", "this", "through", "throughout",
 )
-# Auxiliaries and phrases that put a bare weekday in the future ("will meet on Friday").
-FUTURE_MARKERS = ("will", "'ll", "’ll", "shall", "going", "scheduled", "expected", "set", "plans", "plan")
-# A month-and-day without a year is taken in the year that puts it nearest the reference,
-# looking at most this many months ahead (news reports past events more than future ones).
-MONTHS_AHEAD = 6
+# Words next to the verb governing a date that put it in the future ("will meet on Friday").
+FUTURE_MARKERS = ("will", "'ll", "’ll", "shall", "would", "going", "scheduled", "expected", "plans", "plan")
+# Words just before a date that put it in the future ("ahead of Tuesday's vote").
+FUTURE_LEADS = ("ahead of", "upcoming", "coming", "next")
+# A month (and day) without a year is put in the year nearest the reference, or, when the
+# governing verb has a tense, on that side of the reference give or take this many months
+# (articles often speak of the day after they are dated).
+SLACK_MONTHS = 1
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
 
 _MONTH = r"(?P<month>(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\.?"
@@ -65,15 +68,15 @@ PATTERNS: list[tuple[str, str, bool]] = [
     ("mdy", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4})\b", True),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", True),
     ("mdy", rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", True),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!-)", True),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!-)(?!\s+(?:terror\w*\s+)?attacks?)", True),
     ("md", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?![ \t]*,?[ \t]*\d)", True),
     ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", True),
     ("ago", rf"\b{_NUM}\s+(?P<unit>year|month|week|day)s?\s+ago\b", True),
     ("rel", r"\b(?P<which>last|next|this)\s+(?P<unit>year|month|week)\b", True),
-    ("day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", True),
+    ("day", r"(?<!\ba )(?<!\bthe )\b(?P<word>yesterday|today|tonight|tomorrow)\b", True),
     ("wd", rf"\b(?:(?P<which>last|next|this|on)\s+)?{_WEEKDAY}\b", True),
     ("m", rf"\b(?P<which>{'|'.join(map(re.escape, DATE_PREPOSITIONS))})\s*{_MONTH}(?![-\w])(?!\s*\d)(?!\s+[A-Z])", True),
-    ("m", rf"^{_MONTH}$", False),
+    ("m", rf"\b{_MONTH}(?![-\w])(?!\s*\d)", False),
     ("y", rf"\b{_PREP}(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*(?:%|percent|votes?|people))", True),
     ("y", rf"\b{_YEAR}\b(?!s)", False),
 ]
@@ -118,23 +121,29 @@ class _Mention:
     groups: dict
 
 
-def _parse(text: str, *, strict: bool) -> Iterator[tuple[str, re.Match]]:
-    """Every (kind, match) in ``text`` for the patterns allowed, best pattern first."""
+def _parse(text: str, start: int, end: int, *, strict: bool) -> Iterator[tuple[str, re.Match]]:
+    """Every (kind, match) within ``text[start:end]``, best pattern first.
+
+    The patterns see the text around the range, so "Sept. 11 attacks" is not a date
+    even when the entity stops at "11".
+    """
     for kind, rx, is_strict in _COMPILED:
         if strict and not is_strict:
             continue
-        for m in rx.finditer(text):
-            yield kind, m
+        for m in rx.finditer(text, start):
+            if m.start() >= end:
+                break
+            if m.end() <= end:
+                yield kind, m
 
 
-def _mentions_in(text: str, offset: int, *, strict: bool) -> list[_Mention]:
-    """Non-overlapping date mentions in ``text``, preferring the more specific pattern."""
+def _mentions_in(text: str, start: int = 0, end: int | None = None, *, strict: bool) -> list[_Mention]:
+    """Non-overlapping date mentions in ``text[start:end]``, preferring the more specific pattern."""
     found: list[_Mention] = []
-    for kind, m in _parse(text, strict=strict):
-        start, end = m.start() + offset, m.end() + offset
-        if any(start < f.end and f.start < end for f in found):
+    for kind, m in _parse(text, start, len(text) if end is None else end, strict=strict):
+        if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
-        found.append(_Mention(kind, start, end, {k: v for k, v in m.groupdict().items() if v}))
+        found.append(_Mention(kind, m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v}))
     return found
 
 
@@ -153,21 +162,29 @@ def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
         return None
 
 
-def _nearest_year(month: int, day: int, reference: When) -> int:
-    """The year that puts month/day within MONTHS_AHEAD months after the reference, or before it."""
+def _year_for(month: int, day: int, reference: When, tense: Optional[str]) -> int:
+    """The year of a month/day given without one: by the tense, else the nearest to the reference."""
     if reference.month is None:
         return reference.year
     ref = reference.date()
-    candidate = _safe_date(reference.year, month, min(day, 28) if month == 2 else day)
-    if candidate and candidate > ref + relativedelta(months=MONTHS_AHEAD):
+    slack = relativedelta(months=SLACK_MONTHS)
+    this_year = dt.date(reference.year, month, min(day, 28))
+    if tense == "past":
+        return reference.year - 1 if this_year > ref + slack else reference.year
+    if tense == "future":
+        return reference.year + 1 if this_year < ref - slack else reference.year
+    if this_year > ref + relativedelta(months=6):
         return reference.year - 1
-    if candidate and candidate < ref - relativedelta(months=12 - MONTHS_AHEAD):
+    if this_year < ref - relativedelta(months=6):
         return reference.year + 1
     return reference.year
 
 
-def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Optional[When]:
-    """The date a parsed mention stands for, or None when it cannot be pinned down."""
+def _resolve(m: _Mention, reference: Optional[When], tense: Optional[str] = None) -> Optional[When]:
+    """The date a parsed mention stands for, or None when it cannot be pinned down.
+
+    ``tense`` ("past", "future" or None) is that of the verb governing the mention.
+    """
     g = m.groups
     if m.kind in ("ymd", "mdy"):
         d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
@@ -180,7 +197,7 @@ def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Op
         return None
     if m.kind == "md":
         month, day = _month(g["month"]), int(g["day"])
-        year = _nearest_year(month, day, reference)
+        year = _year_for(month, day, reference, tense)
         d = _safe_date(year, month, day)
         return When.of(d) if d else None
     if m.kind == "m":
@@ -193,7 +210,7 @@ def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Op
             elif which == "next":
                 year = reference.year + (1 if month <= reference.month else 0)
             elif which != "this":
-                year = _nearest_year(month, 1, When(reference.year, reference.month, 1))
+                year = _year_for(month, 1, When(reference.year, reference.month, 1), tense)
         return When(year, month)
     if m.kind == "ago":
         n, unit = _count(g["n"]), g["unit"].lower()
@@ -226,8 +243,10 @@ def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Op
     if m.kind == "wd":
         wd: _weekday = WEEKDAYS[g["weekday"].lower()]
         which = g.get("which", "").lower()
-        if which == "next" or (future and which != "last"):
+        if which == "next":
             return When.of(ref + relativedelta(days=1, weekday=wd(+1)))
+        if tense == "future" and which != "last":
+            return When.of(ref + relativedelta(weekday=wd(+1)))
         if which == "last":
             return When.of(ref + relativedelta(days=-1, weekday=wd(-1)))
         # "on Thursday" in a news report: the latest Thursday up to the reference day.
@@ -235,15 +254,15 @@ def _resolve(m: _Mention, reference: Optional[When], future: bool = False) -> Op
     return None
 
 
-def resolve_date(expression: str, reference: Optional[When] = None, *, future: bool = False) -> Optional[When]:
+def resolve_date(expression: str, reference: Optional[When] = None, *, tense: Optional[str] = None) -> Optional[When]:
     """The date an expression such as "March 17", "last year" or "on Thursday" stands for.
 
-    ``reference`` is the date the article speaks from; ``future`` says the sentence looks
-    ahead, so a bare weekday means the next one. Returns None for durations, ages, vague
+    ``reference`` is the date the article speaks from; ``tense`` ("past", "future" or None)
+    is that of the sentence: "on Friday" is the last Friday in the past, the next in the future. Returns None for durations, ages, vague
     spans and anything that needs a more precise reference than given.
     """
-    for m in _mentions_in(expression, 0, strict=False):
-        when = _resolve(m, reference, future)
+    for m in _mentions_in(expression, strict=False):
+        when = _resolve(m, reference, tense)
         if when is not None:
             return when
     return None
@@ -259,7 +278,7 @@ def reference_date(doc, published: Optional[dt.date] = None, *, text: Optional[s
         return When.of(published)
     mentions = _find_mentions(doc)
     if text is not None and text != doc.text:
-        mentions += _mentions_in(text, 0, strict=True)
+        mentions += _mentions_in(text, strict=True)
     explicit = [_resolve(m, None) for m in mentions if m.kind in ("ymd", "mdy", "my", "y")]
     explicit = [w for w in explicit if w is not None and EARLIEST_YEAR <= w.year <= LATEST_YEAR]
     full = [w for w in explicit if w.day is not None]
@@ -275,23 +294,39 @@ def _find_mentions(doc) -> list[_Mention]:
     found: list[_Mention] = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            found.extend(_mentions_in(ent.text, ent.start_char, strict=False))
-    for m in _mentions_in(doc.text, 0, strict=True):
+            found.extend(_mentions_in(doc.text, ent.start_char, ent.end_char, strict=False))
+    for m in _mentions_in(doc.text, strict=True):
         if not any(m.start < f.end and f.start < m.end for f in found):
             found.append(m)
     return sorted(found, key=lambda m: m.start)
 
 
-def _looks_ahead(doc, start: int, end: int) -> bool:
-    """True when the verb governing a date is future ("will meet on Friday")."""
+def date_mentions(doc) -> list[Span]:
+    """Where the article mentions a date it could place in time, resolved or not."""
+    return [Span(start=m.start, end=m.end) for m in _find_mentions(doc)]
+
+
+def _tense(doc, start: int, end: int) -> Optional[str]:
+    """"past" or "future" for the verb a date modifies; None when it modifies a noun or is unclear."""
+    lead = doc.text[max(0, start - 12):start].lower()
+    if any(lead.rstrip().endswith(w) for w in FUTURE_LEADS):
+        return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
     token = span.root
-    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head is token:
+            return None
         token = token.head
-    words = [token] + list(token.children)
-    return any(w.lower_ in FUTURE_MARKERS for w in words)
+        if token.pos_ in ("NOUN", "PROPN") and not (span.start <= token.i < span.end):
+            return None  # "the vote on Tuesday": the noun's event has no tense of its own
+    helpers = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(w.lower_ in FUTURE_MARKERS for w in helpers):
+        return "future"
+    if any(w.tag_ == "VBD" for w in helpers) or any(w.lemma_ == "have" for w in helpers[1:]):
+        return "past"
+    return None
 
 
 def _event_span(doc, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -329,7 +364,7 @@ def build_timeline(
     reference = reference_date(doc, published, text=text)
     events: dict[tuple[str, int, int], TimelineEvent] = {}
     for m in _find_mentions(doc):
-        when = _resolve(m, reference, _looks_ahead(doc, m.start, m.end))
+        when = _resolve(m, reference, _tense(doc, m.start, m.end))
         if when is None or not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
             continue
         bounds = _event_span(doc, m.start, m.end)
