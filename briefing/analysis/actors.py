@@ -486,14 +486,14 @@ class ActorIndex:
         avoid = frozenset(c for c in self._clusters if c.kind == "person" and c.name in avoid_text)
         word = text.strip().lower()
         if word in PERSON_PRONOUNS:
-            gender = "f" if word in FEMALE else "m"
-            people = [c for c in self._clusters if c.kind == "person" and c not in avoid
-                      and c.gender in (None, gender) and c.focus(start, sent) > 0]
-            return max(people, key=lambda c: c.focus(start, sent), default=None)
+            return self._antecedent(start, sent, "f" if word in FEMALE else "m", avoid)
         if word in GROUP_PRONOUNS:
             groups = [c for c in self._clusters if c.kind != "person" and c.focus(start, sent) > 0.3]
             return max(groups, key=lambda c: c.focus(start, sent), default=None)
         # A known mention inside the speaker phrase: the one at its head wins.
+        named = self._appositive_name(end)
+        if named is not None:
+            return named
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = [(s, e, c) for (s, e), c in self._by_mention.items() if start <= s and e <= end]
         if span is not None and inside:
@@ -512,6 +512,40 @@ class ActorIndex:
             fits = [c for c in self._clusters if c not in avoid and head in
                     (c.role or "").lower().split() + c.name.lower().split()]
             return max(fits, key=lambda c: c.focus(start, sent), default=None)
+        return None
+
+    def _antecedent(self, pos: int, sent: int, gender: str, avoid) -> _Cluster | None:
+        """The person a "he" or "she" at ``pos`` refers to.
+
+        The nearest sentence before it (or the part of its own sentence before
+        it) that names a fitting person decides; within it the subject wins,
+        then the first named. Names inside quotations do not count.
+        """
+        for back in range(0, 4):
+            s = sent - back
+            if s < 0:
+                break
+            found = []
+            for c in self._clusters:
+                if c.kind != "person" or c in avoid or c.gender not in (None, gender):
+                    continue
+                for m in c.mentions:
+                    if m.sent == s and m.end <= pos and not m.in_quote and m.text.lower() not in PERSON_PRONOUNS:
+                        found.append((not m.subject, m.start, c))
+            if found:
+                return min(found, key=lambda x: (x[0], x[1]))[2]
+        return None
+
+    def _appositive_name(self, end: int) -> _Cluster | None:
+        """"A Foreign Ministry spokesperson, Choi Young-sam, said": the name beside the phrase."""
+        text = self.doc.text
+        after = re.match(r"\s*,\s*", text[end:end + 4])
+        if not after:
+            return None
+        at = end + after.end()
+        for (s, e), c in self._by_mention.items():
+            if s == at and c.kind == "person" and text[e:e + 1] == ",":
+                return c
         return None
 
     # -- output ---------------------------------------------------------------------------
