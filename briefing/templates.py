@@ -295,7 +295,7 @@ class _Helpers:
         start, end = (span.start, span.end) if isinstance(span, Span) else span
         return self.brief.source.text[start:end]
 
-    def actor(self, actor: Actor | str | None) -> Optional[Actor]:
+    def find_actor(self, actor: Actor | str | None) -> Optional[Actor]:
         actor_id = self._actor_id(actor)
         if actor_id is None:
             return None
@@ -305,12 +305,12 @@ class _Helpers:
         return found
 
     def actor_name(self, actor: Actor | str | None) -> str:
-        found = self.actor(actor)
+        found = self.find_actor(actor)
         return found.name if found is not None else ""
 
     def affiliation_of(self, actor: Actor | str) -> str:
         """The actor's affiliation as written, else the name of the actor it points to."""
-        found = self.actor(actor)
+        found = self.find_actor(actor)
         if found is None:
             return ""
         return found.affiliation or self.actor_name(found.affiliation_id)
@@ -333,7 +333,7 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "text_of", "actor", "actor_name", "affiliation_of",
+        names = ("quote_text", "text_of", "find_actor", "actor_name", "affiliation_of",
                  "quotes_by", "positions_of", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
@@ -341,7 +341,7 @@ class _Helpers:
 def _citation(source) -> str:
     """The article in one line: title, publisher, date (whichever are known)."""
     parts = [source.title, source.publisher, fmt_date(source.published)]
-    return ", ".join(p for p in parts if p) or (source.url or source.path or "the article")
+    return ", ".join(p for p in parts if p) or source.url or source.path or "Untitled article"
 
 
 def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[str, Any]:
