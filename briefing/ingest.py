@@ -20,7 +20,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from .errors import InputError
 from .ingest_layout import read_layout
@@ -133,7 +133,7 @@ def source_from_text(text: str, *, path: Optional[str] = None) -> Source:
                    encoding=None)
 
 
-def analysis_text(source: Source) -> str:
+def analysis_text(source: Source, *, keep: Iterable[str] = ()) -> str:
     """``source.text`` with what the analysis must not read blanked out, offsets unchanged.
 
     Every debris span becomes spaces (its newlines kept), and so does every
@@ -142,9 +142,15 @@ def analysis_text(source: Source) -> str:
     in ``source.text`` (deleting them would move every later offset) but would
     otherwise split or glue tokens unpredictably. Other Unicode spaces (no-break,
     thin) become plain spaces. The result has the same length as ``source.text``.
+
+    ``keep`` names debris kinds to leave readable, e.g. ``("headline",)`` for an
+    analysis that wants the headline's attributions too.
     """
     chars = [_analysable(c) for c in source.text]
+    kept = set(keep)
     for d in source.debris:
+        if d.kind in kept:
+            continue
         for i in range(d.start, min(d.end, len(chars))):
             if chars[i] not in ("\n", "\r"):
                 chars[i] = " "

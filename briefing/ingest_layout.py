@@ -67,6 +67,8 @@ _CAPTION_CUE_RE = re.compile(
 
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 250
+MAX_TWO_SENTENCE_HEADLINE_WORDS = 16
+TITLE_CASE_SHARE = 0.8  # "Game over. Will Sanders come down off the pique?"
 MAX_LABEL_WORDS = 6  # a short line above the headline is a section label
 MAX_STANDFIRST_WORDS = 50
 MAX_CAPTION_WORDS = 60
@@ -162,9 +164,16 @@ def _is_headline_like(line: Line) -> bool:
         line.words <= MAX_HEADLINE_WORDS
         and len(t) <= MAX_HEADLINE_CHARS
         and not t.endswith((":", ","))
-        and sentence_count(t) == 1
+        and (sentence_count(t) == 1 or sentence_count(t) == 2 and (
+            line.words <= MAX_TWO_SENTENCE_HEADLINE_WORDS or _is_title_case(t)))
         and not _furniture_kind(t)
     )
+
+
+def _is_title_case(text: str) -> bool:
+    """Most words capitalised, as in "Not Yet, At Least": headline style, not a sentence."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _is_label_like(line: Line) -> bool:
@@ -195,6 +204,9 @@ def _find_headline(lines: list[Line]) -> Optional[int]:
             other.text == line.text for other in top[i + 1:]
         ):
             return i
+        # Only labels may stand above a headline; past a sentence the story has begun.
+        if not (_is_label_like(line) or _furniture_kind(line.text)):
+            break
     for i, line in enumerate(top):
         if _furniture_kind(line.text):
             continue
@@ -209,11 +221,16 @@ def _is_label_like_only(line: Line) -> bool:
     return line.words <= 2
 
 
+_TITLE_STOP_RE = re.compile(r"(?<!\.)\.(?=[\"”’')]*$)")
+
+
 def _clean_title(text: str) -> str:
     title = text.strip().rstrip(";").strip()
-    # PolNeAR and some feeds end headlines with a full stop; keep it after "U.S." and the like.
-    if title.endswith(".") and not re.search(r"(?:\b[A-Z]\.|\b(?:%s)\.)$" % "|".join(ABBREVIATIONS), title):
-        title = title[:-1].rstrip()
+    # PolNeAR and some feeds end headlines with a full stop, even inside a closing quote;
+    # keep it after "U.S." and the like.
+    m = _TITLE_STOP_RE.search(title)
+    if m and not re.search(r"(?:\b[A-Z]|\b(?:%s))$" % "|".join(ABBREVIATIONS), title[: m.start()]):
+        title = (title[: m.start()] + title[m.end():]).rstrip()
     return title
 
 
@@ -317,7 +334,7 @@ def _mark_header(lines: list[Line], head: Optional[int], marker: _Marker) -> int
         if i == head or (title is not None and line.text == title):
             marker.line(line, "headline")
             # "Headline; \nSecond deck." in one paragraph: the deck is a standfirst.
-            if i == head and line.text.endswith(";") and nxt and not nxt.blank_before:
+            if i == head and line.text.endswith(";") and nxt and not nxt.blank_before and _is_standfirst(nxt):
                 marker.line(nxt, "standfirst")
                 standfirst_seen = True
                 i += 1
@@ -344,8 +361,12 @@ def _is_standfirst(line: Line) -> bool:
 
 
 def _starts_furniture(line: Line, title: Optional[str]) -> bool:
-    """Whether ``line`` is more page furniture, so the line above it is still in the header."""
-    return line.text == title or _furniture_kind(line.text) is not None
+    """Whether ``line`` is header furniture, so the line above it is still in the header.
+
+    Only furniture that belongs to a page's header counts: a section label such as
+    "Twitter." often follows a story's first paragraph (an embedded tweet).
+    """
+    return line.text == title or _furniture_kind(line.text) in ("byline", "dateline", "credit")
 
 
 def _mark_body(lines: list[Line], body: int, title: Optional[str], marker: _Marker) -> None:
