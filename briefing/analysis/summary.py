@@ -36,11 +36,13 @@ CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 # Quoted material: curly and straight double quotes, and the doubled single quotes of some wires.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|''(?:(?!'').)*''")
 
+LEAD_DECAY = 0.3  # how fast the weight of position falls from the first sentence
 MIN_WORDS = 7  # shorter lines are headings, captions or fragments
 MAX_WORDS = 55  # longer sentences make poor bullet points
 BLUF_WINDOW = 6  # the BLUF comes from the first few usable sentences
 BLUF_SHORT = 16  # a BLUF this short may take the next sentence with it...
 BLUF_MAX_WORDS = 45  # ...as long as the two stay this short together
+TITLE_CASE_SHARE = 0.6  # share of capitalized words that marks a headline
 MOSTLY_QUOTED = 0.5  # share of a sentence inside quote marks that makes it "a quote"
 NEAR_DUPLICATE = 0.5  # word overlap (Jaccard) above which two sentences say the same
 FEW_SENTENCES, MANY_SENTENCES = 12, 25  # article sizes that earn a 4th and a 5th key point
@@ -76,7 +78,7 @@ def summarize(
     title: Optional[str] = None,
 ) -> Summary:
     """The BLUF (one or two sentences) and 3-5 key points of the article in ``doc``, verbatim."""
-    sentences = _sentences(doc)
+    sentences = _sentences(doc, title)
     if not sentences:
         return Summary()
     _score_features(doc, sentences, actors, quotes, positions, title)
@@ -96,7 +98,7 @@ def summarize(
 # -- sentences -------------------------------------------------------------------------------
 
 
-def _sentences(doc) -> list[_Sentence]:
+def _sentences(doc, title: Optional[str] = None) -> list[_Sentence]:
     """The article's sentences, trimmed, split at line breaks spaCy ran across, blanks skipped."""
     text = doc.text
     found: list[_Sentence] = []
@@ -110,7 +112,7 @@ def _sentences(doc) -> list[_Sentence]:
                 t.lemma_.lower() for t in words if t.pos_ in CONTENT_POS and not t.is_stop
             )
             s = _Sentence(len(found), start, end, text[start:end], len(words), lemmas)
-            s.usable = _stands_as_sentence(span, len(words))
+            s.usable = _stands_as_sentence(span, len(words)) and not (title and _same_words(s.text, title))
             found.append(s)
     return found
 
@@ -130,14 +132,27 @@ def _lines(text: str, start: int, end: int):
 
 
 def _stands_as_sentence(span, words: int) -> bool:
-    """A full sentence: long enough, with a verb, ending as sentences end, not a question."""
+    """A full sentence: long enough, built on a verb, ending as sentences end, not a question."""
     last = span.text.rstrip()[-1:]
     return (
         words >= MIN_WORDS
-        and any(t.pos_ in ("VERB", "AUX") for t in span)
+        and span.root.pos_ in ("VERB", "AUX")
         and last in ".!\"”’'"
         and not span.text.rstrip("\"”’' ").endswith("?")
+        and not _title_case(span)
     )
+
+
+def _title_case(span) -> bool:
+    """A headline left in the text: most common words after the first are capitalized."""
+    words = [t.text for t in span[1:] if t.is_alpha and t.pos_ != "PROPN"]
+    capitalized = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 2 and capitalized >= TITLE_CASE_SHARE * len(words)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """True when two texts have the same words, ignoring case and punctuation."""
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
 
 
 # -- features --------------------------------------------------------------------------------
@@ -151,6 +166,7 @@ def _score_features(doc, sentences, actors, quotes, positions, title) -> None:
     frequency = _lemma_frequency(sentences)
     title_words = _title_lemmas(doc, title)
     top_weight = max((w for _, _, w, _ in weights), default=0.0) or 1.0
+    rank = 0  # the lead counts usable sentences only: a stray headline is not the lead
     for s in sentences:
         inside = {who: w for a, b, w, who in weights if s.start <= a and b <= s.end}
         s.actors = frozenset(inside)
@@ -159,13 +175,14 @@ def _score_features(doc, sentences, actors, quotes, positions, title) -> None:
         s.anaphoric = _first_words(doc.text, s.start, s.end) in ANAPHORIC_STARTS
         central = sum(math.log(frequency[w]) for w in s.lemmas if frequency[w] > 1)
         s.features = {
-            "lead": 1.0 / (1.0 + 0.3 * s.index),
+            "lead": 1.0 / (1.0 + LEAD_DECAY * rank),
             "title": len(s.lemmas & title_words) / len(title_words) if title_words else 0.0,
             "central": central / math.sqrt(max(1, len(s.lemmas))),
             "actors": min(1.0, actor_weight / top_weight / 2),
             "position": 1.0 if any(s.start <= p.start < s.end for p in positions) else 0.0,
             "date": 1.0 if any(s.start <= a < s.end for a, _ in dated) else 0.0,
         }
+        rank += s.usable
     top = max(s.features["central"] for s in sentences) or 1.0
     for s in sentences:
         s.features["central"] /= top
@@ -175,15 +192,23 @@ def _quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Where the article quotes someone: the quotes found, and anything between quote marks."""
     ranges = [tuple(span) for q in quotes for span in q.spans]
     ranges += [(m.start(), m.end()) for m in QUOTED.finditer(text)]
-    return ranges
+    return _merge(ranges)
 
 
-def _overlap(start: int, end: int, ranges) -> int:
-    """How many characters of start..end the ranges cover (ranges may overlap each other)."""
-    covered = set()
-    for a, b in ranges:
-        covered.update(range(max(a, start), min(b, end)))
-    return len(covered)
+def _merge(ranges) -> list[tuple[int, int]]:
+    """Overlapping ranges joined, in order."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _overlap(start: int, end: int, merged) -> int:
+    """How many characters of start..end the merged ranges cover."""
+    return sum(max(0, min(b, end) - max(a, start)) for a, b in merged)
 
 
 def _actor_weights(doc, actors: list[Actor]) -> list[tuple[int, int, float, str]]:
@@ -241,8 +266,7 @@ def _weighted(s: _Sentence, weights: dict) -> float:
     score = sum(w * s.features.get(k, 0.0) for k, w in weights.items())
     if s.anaphoric:
         score -= PENALTIES["anaphoric"]
-    if s.quoted > MOSTLY_QUOTED:
-        score -= PENALTIES["quoted"]
+    score -= PENALTIES["quoted"] * s.quoted
     if s.words > MAX_WORDS:
         score -= PENALTIES["long"]
     if s.words < MIN_WORDS + 3:
@@ -284,7 +308,7 @@ def _choose_points(sentences: list[_Sentence], bluf: list[_Sentence]) -> list[_S
     """3-5 sentences that cover the article, greedily, in article order."""
     chosen: list[_Sentence] = []
     covered = set().union(*(s.actors for s in bluf))
-    pool = [s for s in sentences if s.usable and s not in bluf]
+    pool = [s for s in sentences if s.usable and s not in bluf and s.quoted <= MOSTLY_QUOTED]
     for _ in range(_point_count(sentences)):
         best, best_score = None, -math.inf
         for s in pool:
