@@ -1,0 +1,82 @@
+"""Word lists for finding who said what.
+
+Kept apart from the rules so they can be read, reviewed and extended without
+touching the code. Verbs are listed by lemma (spaCy's ``token.lemma_``).
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said or wrote: "X said that ...", "“...,” X said".
+SPEECH_VERBS = frozenset(
+    """
+    say tell add write ask note report announce suggest tweet post describe argue explain
+    declare acknowledge continue urge recall claim respond reply agree propose state
+    insist warn promise predict reveal admit deny confirm indicate express assure stress
+    emphasize emphasise contend maintain comment observe complain concede boast joke quip
+    testify remark hint allege estimate charge pledge vow demand caution mention repeat
+    reiterate counter retort answer explain conclude announce disclose declare proclaim
+    acknowledge affirm assert concur echo lament muse speculate surmise whisper yell shout
+    scream cry exclaim snap fume rail gush crow brag blast slam criticize criticise
+    accuse blame praise call label dub term define characterize brand question wonder
+    inform advise notify remind assure promise threaten order instruct recommend
+    advocate insist caution announce tout cite quote read point signal signify
+    """.split()
+)
+
+# Verbs of thought, belief, knowledge and evidence: "X believes that ...", "polls show ...".
+COGNITION_VERBS = frozenset(
+    """
+    think believe know feel fear worry hope expect doubt suspect assume guess reckon
+    understand realize realise recognize recognise consider find learn see view regard
+    imagine suppose figure decide determine conclude show suggest indicate reveal prove
+    demonstrate mean seem appear remember forget agree disagree acknowledge
+    """.split()
+)
+
+# Verbs of intention and stance that take a to-infinitive: "X wants to ...".
+INTENTION_VERBS = frozenset(
+    """
+    want plan hope intend aim seek vow pledge promise refuse decline threaten expect
+    wish try prefer need mean propose offer agree urge ask
+    """.split()
+)
+
+# Every verb that can be the cue of an attribution.
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS
+
+# Verbs that only count as a cue when their clause complement is present, because
+# without it they are ordinary verbs ("she called Kim", "polls show a lead").
+NEEDS_CLAUSE = frozenset(
+    """
+    call continue point read see find show mean know understand learn consider decide
+    determine remember forget figure seem appear order post try need offer cite quote
+    signal question answer repeat charge maintain
+    """.split()
+)
+
+# Verbs that introduce a quotation directly but rarely a reported clause.
+QUOTE_ONLY_VERBS = frozenset("continue read quote post".split())
+
+# Multi-word cues whose object is the source and whose clause is the content.
+ACCORDING_TO = ("according", "to")
+
+# Straight and curly quotation marks. Single marks are only used for quotes
+# inside quotes (and headlines); a ’ between letters is an apostrophe.
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_STRAIGHT = '"'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+SINGLE_STRAIGHT = "'"
+QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE
+
+# Characters that may stand before an opening quotation mark.
+BEFORE_OPENING = " \t\n([{—–-/:"
+
+# Subject dependency labels, and labels that pass a subject down a chain
+# ("X said, adding that ...", "X wants to say ...").
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_INHERITING_DEPS = ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl")
+
+# Pronouns that may be speakers; the lead resolves them to actors.
+SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())

@@ -1,0 +1,439 @@
+"""Direct quotations: words inside quotation marks, and who said them.
+
+Quotation marks are paired paragraph by paragraph, so one unbalanced mark
+spoils at most its own paragraph. A quote is kept only when something
+attributes it: a reporting verb or "according to" in its sentence, a short
+``Kim said.`` right after it, an introducing ``X said:`` before it, or the
+attributed quote it continues. A quoted term with none of these (a meeting's
+name, a scare quote, a title) is not a quotation and is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said what, as character offsets into ``doc.text`` (end exclusive)."""
+
+    spans: tuple[tuple[int, int], ...]  # content, in order
+    cue: tuple[int, int] | None  # "said", "according to", ":"
+    speaker: tuple[int, int] | None  # the speaker mention as written, or None
+    partial: bool = False  # a fragment quoted inside a sentence
+
+
+# -- pairing quotation marks --------------------------------------------------------------
+
+
+@dataclass
+class _Segment:
+    """The words between one opening mark and its closing mark (or paragraph end)."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when the paragraph ends first
+    start: int
+    end: int
+    paragraph: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line; news text puts one paragraph on a line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _direction(text: str, i: int) -> bool | None:
+    """True for an opening mark, False for a closing one, None when the context cannot tell.
+
+    Context wins over the glyph, because pasted text often has curly marks the
+    wrong way round and straight marks that could be either.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens_word = before.isspace() or before in lx.BEFORE_OPENING
+    closes_word = after.isspace() or after in ".,;:!?)]}—–-" or after in lx.QUOTE_MARKS
+    if opens_word and not after.isspace():
+        return True
+    if closes_word and not before.isspace():
+        return False
+    mark = text[i]
+    if mark in lx.DOUBLE_OPEN:
+        return True
+    if mark in lx.DOUBLE_CLOSE:
+        return False
+    return None
+
+
+def _double_segments(text: str, para: tuple[int, int], index: int) -> list[_Segment]:
+    start, end = para
+    marks = [i for i in range(start, end) if text[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT]
+    segments, open_at = [], None
+    for i in marks:
+        opening = _direction(text, i)
+        if opening is None:
+            opening = open_at is None
+        if opening:
+            # A second opening mark before a closing one: the first was never
+            # closed, so we cannot tell where it ends and drop it.
+            open_at = i
+        elif open_at is not None:
+            segments.append(_Segment(open_at, i, open_at + 1, i, index))
+            open_at = None
+    if open_at is not None:
+        segments.append(_Segment(open_at, None, open_at + 1, end, index))
+    return segments
+
+
+def _single_segments(text: str, para: tuple[int, int], index: int) -> list[_Segment]:
+    """‘Single’ quotes at the top level, as headlines use them; ’ between letters is an apostrophe."""
+    start, end = para
+    segments, open_at = [], None
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch == lx.SINGLE_OPEN and (before.isspace() or before in lx.BEFORE_OPENING) and after.isalpha():
+            open_at = i
+        elif ch == lx.SINGLE_CLOSE and open_at is not None and not before.isspace() and not after.isalnum():
+            segments.append(_Segment(open_at, i, open_at + 1, i, index))
+            open_at = None
+    return segments
+
+
+def _starts_with_opening(text: str, para: tuple[int, int]) -> bool:
+    first = para[0] + len(text[para[0]:para[1]]) - len(text[para[0]:para[1]].lstrip())
+    return first < para[1] and text[first] in lx.DOUBLE_OPEN + lx.DOUBLE_STRAIGHT and _direction(text, first) is not False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def quote_groups(text: str) -> list[list[_Segment]]:
+    """Quoted passages in text order; a passage running over paragraphs is one group.
+
+    A paragraph that ends inside a quote continues it when the next paragraph
+    opens with a quotation mark (the news convention); otherwise the unclosed
+    mark is ambiguous and its words are dropped.
+    """
+    paras = _paragraphs(text)
+    per_para = []
+    for index, para in enumerate(paras):
+        segments = _double_segments(text, para, index)
+        if not segments:
+            segments = _single_segments(text, para, index)
+        per_para.append(segments)
+
+    groups: list[list[_Segment]] = []
+    carry: list[_Segment] | None = None
+    for index, segments in enumerate(per_para):
+        for n, seg in enumerate(segments):
+            seg.start, seg.end = _trim(text, seg.start, seg.end)
+            if carry is not None and n == 0 and seg.open == _first_mark(text, paras[index]):
+                group = carry + [seg]
+            else:
+                group = [seg]
+            carry = None
+            if seg.close is None:
+                nxt = index + 1
+                if nxt < len(paras) and _starts_with_opening(text, paras[nxt]):
+                    carry = group
+                continue
+            groups.append(group)
+        if carry is not None and (index + 1 >= len(per_para) or not per_para[index + 1]):
+            carry = None
+    return [[s for s in g if s.end > s.start] for g in groups if any(s.end > s.start for s in g)]
+
+
+def _first_mark(text: str, para: tuple[int, int]) -> int:
+    stripped = text[para[0]:para[1]]
+    return para[0] + len(stripped) - len(stripped.lstrip())
+
+
+# -- reading the parse --------------------------------------------------------------------
+
+
+class _Quoted:
+    """Answers "is this offset inside quotation marks?" quickly."""
+
+    def __init__(self, groups: list[list[_Segment]]):
+        spans = sorted(
+            (s.open, (s.close + 1) if s.close is not None else s.end) for g in groups for s in g
+        )
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def sentences(doc) -> list:
+    """The doc's sentences, or the whole doc as one when it has no sentence boundaries."""
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        sents = list(doc.sents)
+    else:
+        sents = [doc[:]]
+    # The parser sometimes runs a sentence over a paragraph break; a quote's
+    # frame must not, so split there too.
+    out = []
+    for sent in sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.i + 1 < sent.end:
+                if tok.i + 1 > start:
+                    out.append(doc[start:tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
+
+
+def noun_phrase(token, quoted=None) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token``, without relative clauses.
+
+    Appositions stay ("Kim Young-jun, a professor at ...") because they name
+    the speaker; trailing punctuation and quoted words go.
+    """
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "punct", "cc") and child.i > token.i:
+            continue
+        keep.extend(child.subtree)
+    keep = [t for t in keep if t is token or quoted is None or t.idx not in quoted]
+    keep.sort(key=lambda t: t.i)
+    # A phrase is contiguous: stop at the first gap either side of the head.
+    lo = hi = keep.index(token)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    words = keep[lo:hi + 1]
+    while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    while len(words) > 1 and words[0].is_punct:
+        words.pop(0)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def subject_of(verb):
+    """The subject token of a verb, looking up a chain of clauses ("X said, adding that ...")."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                return child
+        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "agreed by saying that ..."
+        else:
+            return None
+    return None
+
+
+def is_reporting_verb(token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in lx.REPORTING_VERBS
+
+
+def needs_clause(token) -> bool:
+    """True for verbs that report only with a clause after them ("she called Kim" reports nothing)."""
+    return token.lemma_.lower() in lx.NEEDS_CLAUSE
+
+
+def according_to(token):
+    """The object of "according to" when ``token`` is its "according", else None."""
+    if token.lower_ != lx.ACCORDING_TO[0]:
+        return None
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.lower_ != lx.ACCORDING_TO[1]:
+        return None
+    for child in nxt.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
+    if subject is None:
+        return None
+    return noun_phrase(subject, quoted)
+
+
+def token_span(token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+# -- attributing quotes -------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    partial: bool
+    own_cue: bool  # the cue lies in the quote's own sentence
+    paragraph: int
+    last_close: int
+
+
+def _sentence_index(sents, offset: int) -> int:
+    starts = [s.start_char for s in sents]
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def _frame(sents, group, quoted) -> list:
+    """Tokens of the quote's sentences that lie outside quotation marks."""
+    first = _sentence_index(sents, group[0].open)
+    last = _sentence_index(sents, group[-1].end - 1)
+    out = []
+    for sent in sents[first:last + 1]:
+        out.extend(t for t in sent if t.idx not in quoted and not t.is_space)
+    return out
+
+
+def _cue_in(tokens, group, quoted, partial: bool):
+    """The best cue among ``tokens`` for the quote: (cue span, speaker span) or None.
+
+    The nearest reporting verb wins; a partial quote needs a verb whose clause holds it.
+    """
+    doc_start, doc_end = group[0].open, group[-1].end
+    inner = [t for t in tokens[0].doc if t.idx >= group[0].start and t.idx < group[0].end] if partial else []
+    best = None
+    for tok in tokens:
+        obj = according_to(tok)
+        if obj is not None:
+            cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
+            candidate = (cue, speaker_span(obj, quoted))
+        elif is_reporting_verb(tok):
+            if partial and inner and not any(tok in w.ancestors for w in inner[:1]):
+                continue
+            candidate = (token_span(tok), speaker_span(subject_of(tok), quoted))
+        else:
+            continue
+        distance = min(abs(tok.idx - doc_end), abs(tok.idx - doc_start))
+        speech = tok.lemma_.lower() in lx.SPEECH_VERBS or tok.lower_ == lx.ACCORDING_TO[0]
+        # A fragment belongs to the outermost report that holds it ("Kim told
+        # X that they will maintain “strategic patience”" is Kim's); a whole
+        # quotation to the nearest cue.
+        nearness = len(list(tok.ancestors)) if partial else distance
+        rank = (candidate[1] is None, not speech, nearness)
+        if best is None or rank < best[0]:
+            best = (rank, candidate)
+    return best[1] if best else None
+
+
+def _is_partial(text: str, sents, group) -> bool:
+    """True when the quote is a fragment embedded in a sentence, not a quoted sentence."""
+    seg = group[0]
+    sent = sents[_sentence_index(sents, seg.open)]
+    before = text[sent.start_char:seg.open].rstrip()
+    if not before or before[-1] in ",:—–-([" or before[-1] in lx.QUOTE_MARKS:
+        return False
+    body = text[seg.start:seg.end]
+    return not body[:1].isupper() or len(body.split()) < 4
+
+
+def _short_cue_sentence(sent, quoted):
+    """A sentence like ``Kim said.``: a subject, a reporting verb and little else."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or len(words) > 10 or any(t.idx in quoted for t in sent):
+        return None
+    for tok in words:
+        if is_reporting_verb(tok) and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _introducing_sentence(sents, index, text):
+    """The sentence before ``index`` when it ends in a colon (``X said:``)."""
+    if index <= 0:
+        return None
+    prev = sents[index - 1]
+    return prev if text[prev.start_char:prev.end_char].rstrip().endswith(":") else None
+
+
+def _attribute(doc, sents, group, quoted) -> _Found | None:
+    text = doc.text
+    partial = _is_partial(text, sents, group)
+    frame = _frame(sents, group, quoted)
+    base = dict(
+        spans=[(s.start, s.end) for s in group],
+        partial=partial,
+        paragraph=group[0].paragraph,
+        last_close=group[-1].close if group[-1].close is not None else group[-1].end,
+    )
+    found = _cue_in(frame, group, quoted, partial) if frame else None
+    if found:
+        return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
+    if partial:
+        return None
+    # No cue in the quote's own sentence: look just after it, then just before it.
+    last = _sentence_index(sents, group[-1].end - 1)
+    if last + 1 < len(sents) and _sentence_index(sents, sents[last + 1].start_char) == last + 1:
+        verb = _short_cue_sentence(sents[last + 1], quoted)
+        if verb is not None and text[group[-1].end:sents[last + 1].start_char].count("\n") == 0:
+            return _Found(cue=token_span(verb), speaker=speaker_span(subject_of(verb), quoted), own_cue=False, **base)
+    first = _sentence_index(sents, group[0].open)
+    intro = _introducing_sentence(sents, first, text)
+    if intro is not None:
+        tokens = [t for t in intro if t.idx not in quoted]
+        verbs = [t for t in tokens if is_reporting_verb(t)]
+        if verbs:
+            verb = verbs[-1]
+            return _Found(cue=token_span(verb), speaker=speaker_span(subject_of(verb), quoted), own_cue=False, **base)
+        colon = [t for t in tokens if t.text == ":"]
+        return _Found(cue=token_span(colon[-1]), speaker=None, own_cue=False, **base) if colon else None
+    return _Found(cue=None, speaker=None, own_cue=False, **base)
+
+
+def _continues(prev: _Found, cur: _Found, text: str) -> bool:
+    """True for the second part of ``"X," she said. "Y."``: same paragraph, nothing but the cue between."""
+    if prev.paragraph != cur.paragraph or cur.cue is not None or cur.partial:
+        return False
+    if prev.cue is None or not (prev.last_close < prev.cue[0] < cur.spans[0][0]):
+        return False
+    between = text[prev.last_close + 1:cur.spans[0][0] - 1]
+    return between.count(".") + between.count("!") + between.count("?") <= 2 and len(between) < 200
+
+
+def find_quotes(doc) -> list[Attribution]:
+    """Direct quotations in ``doc`` with their cue and speaker.
+
+    Spans are the words inside the marks. A quote broken by its attribution,
+    or running over paragraphs, is one Attribution with several spans.
+    """
+    text = doc.text
+    sents = sentences(doc)
+    if not sents:
+        return []
+    groups = quote_groups(text)
+    quoted = _Quoted(groups)
+    found: list[_Found] = []
+    for group in groups:
+        item = _attribute(doc, sents, group, quoted)
+        if item is None:
+            continue
+        if found and _continues(found[-1], item, text):
+            found[-1].spans.extend(item.spans)
+            found[-1].last_close = item.last_close
+            continue
+        if item.cue is None and item.speaker is None:
+            continue
+        found.append(item)
+    return [Attribution(tuple(f.spans), f.cue, f.speaker, f.partial) for f in found]

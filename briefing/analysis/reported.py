@@ -1,0 +1,126 @@
+"""Reported speech and positions: "X stressed that ...", "according to X, ...", "X wants to ...".
+
+Read off the dependency parse: a reporting verb's clausal complement is the
+content and its subject the speaker. Clauses already inside a direct
+quotation belong to that quotation and are skipped; a partial quote inside a
+reported clause stays part of it.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .quotes import (
+    Attribution,
+    according_to,
+    is_reporting_verb,
+    needs_clause,
+    noun_phrase,
+    sentences,
+    subject_of,
+    token_span,
+)
+
+# Share of a reported clause that may lie inside a full quotation before the
+# clause is taken to be that quotation's own.
+MAX_QUOTED_SHARE = 0.5
+
+
+def _covered(spans, quotes: list[Attribution]) -> int:
+    """How many characters of ``spans`` lie inside full (not partial) quotations."""
+    total = 0
+    for s, e in spans:
+        for q in quotes:
+            if q.partial:
+                continue
+            for qs, qe in q.spans:
+                total += max(0, min(e, qe + 1) - max(s, qs - 1))
+    return total
+
+
+def _edges(tokens) -> tuple[int, int] | None:
+    """Character span of ``tokens`` without punctuation and spaces at either end."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in lx.QUOTE_MARKS or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _complement(verb):
+    """The clause a reporting verb reports, as a token list, or None."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "ccomp" and lemma not in lx.QUOTE_ONLY_VERBS:
+            # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
+            if child.i < verb.i and lemma not in lx.SPEECH_VERBS:
+                continue
+            return list(child.subtree)
+    if lemma in lx.INTENTION_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return list(child.subtree)
+    return None
+
+
+def _reported_by_verb(verb, sent) -> Attribution | None:
+    if needs_clause(verb) and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    tokens = _complement(verb)
+    if not tokens:
+        return None
+    # The parse may run over a paragraph break; the content may not.
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+    if not tokens:
+        return None
+    content = _edges(tokens)
+    if content is None:
+        return None
+    subject = subject_of(verb)
+    speaker = noun_phrase(subject) if subject is not None else None
+    return Attribution(spans=(content,), cue=token_span(verb), speaker=speaker)
+
+
+def _reported_according_to(token, sent) -> Attribution | None:
+    obj = according_to(token)
+    if obj is None:
+        return None
+    phrase = {t.i for t in token.subtree} | {t.i for t in token.nbor(1).subtree} | {token.i}
+    before = [t for t in sent if t.i < token.i and t.i not in phrase]
+    after = [t for t in sent if t.i > token.i and t.i not in phrase]
+    spans = tuple(s for s in (_edges(before), _edges(after)) if s is not None)
+    if not spans:
+        return None
+    cue = (token.idx, token.nbor(1).idx + len(token.nbor(1).text))
+    return Attribution(spans=spans, cue=cue, speaker=noun_phrase(obj))
+
+
+def _inside(offset: int, att: Attribution) -> bool:
+    return any(s <= offset < e for s, e in att.spans)
+
+
+def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
+    """Reported speech and positions in ``doc``, skipping what ``quotes`` already hold."""
+    found: list[Attribution] = []
+    full_quotes = [q for q in quotes if not q.partial]
+    for sent in sentences(doc):
+        for token in sent:
+            if any(_inside(token.idx, q) for q in full_quotes):
+                continue
+            if token.lower_ == lx.ACCORDING_TO[0]:
+                att = _reported_according_to(token, sent)
+            elif is_reporting_verb(token):
+                att = _reported_by_verb(token, sent)
+            else:
+                continue
+            if att is None:
+                continue
+            size = sum(e - s for s, e in att.spans)
+            if _covered(att.spans, full_quotes) > MAX_QUOTED_SHARE * size:
+                continue
+            found.append(att)
+    # PolNeAR-style univocal reading: a report nested inside another's content
+    # ("X said Y believes Z") is part of the outer one.
+    return [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
