@@ -56,6 +56,7 @@ _HERE = Path(__file__).resolve().parent
 BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE.parent / "templates")
 
 QUOTE_JOINER = " … "  # between the parts of a quote its attribution interrupts
+TRAILING_QUOTE_PUNCTUATION = ",;:"  # left by the attribution that follows a quote
 SHORT_HASH_LENGTH = 12
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -284,9 +285,14 @@ class _Helpers:
     def _actor_id(self, actor: Actor | str | None) -> Optional[str]:
         return actor.id if isinstance(actor, Actor) else actor
 
-    def quote_text(self, quote: Quote) -> str:
-        """The quoted words, verbatim, parts joined by " … "."""
-        return QUOTE_JOINER.join(quote.parts(self.brief.source.text))
+    def quote_text(self, quote: Quote, tidy: bool = False) -> str:
+        """The quoted words, verbatim, parts joined by " … ".
+
+        ``tidy`` drops the comma or colon a quote ends on when its attribution follows
+        (``"…of the DPRK," he said``): what remains is still the speaker's exact words.
+        """
+        text = QUOTE_JOINER.join(quote.parts(self.brief.source.text))
+        return text.rstrip().rstrip(TRAILING_QUOTE_PUNCTUATION).rstrip() if tidy else text
 
     def text_of(self, span: Span | tuple[int, int] | None) -> str:
         """The article text a span covers (a cue, a mention), or ""."""
@@ -322,9 +328,12 @@ class _Helpers:
         return self.brief.positions_of(self._actor_id(actor))
 
     def key_quotes(self, limit: int = 3) -> list[Quote]:
-        """The quotes that matter: one from each of the most salient speakers first."""
+        """The quotes that matter: one from each of the most salient speakers first.
+
+        Whole quotations come before partial ones: a two-word fragment says little alone.
+        """
         attributed = [q for q in self.brief.quotes if q.speaker in self.rank]
-        by_rank = sorted(attributed, key=lambda q: (self.rank[q.speaker], -len(q.text), q.start))
+        by_rank = sorted(attributed, key=lambda q: (q.partial, self.rank[q.speaker], -len(q.text), q.start))
         seen: set[str] = set()
         firsts, rest = [], []
         for q in by_rank:

@@ -31,6 +31,7 @@ ARTICLE = (
     'A crowd chanted "no more war" outside.\n'
     "Austin said North Korea must give up its weapons.\n"
     "Lloyd Austin, Secretary of Defense, met Suh Wook.\n"
+    '"Pyongyang must listen," Austin told reporters.\n'
 )
 
 
@@ -85,6 +86,7 @@ def brief() -> Briefing:
         _quote("q2", [HOSTILE_QUOTE], "evil"),
         _quote("q3", ["deepen ties"], "chung", partial=True, cue="said"),
         _quote("q4", ["no more war"], None, partial=True),
+        _quote("q5", ["Pyongyang must listen,"], "austin", cue="told"),
     ]
     pos_text = "North Korea must give up its weapons."
     ps, pe = _at(ARTICLE, pos_text)
@@ -280,15 +282,22 @@ def test_templates_executive_top_five_actors_by_salience(brief):
     assert [line.split(" — ")[0] for line in lines] == [
         "Antony Blinken", HOSTILE_NAME, "Chung Eui-yong", "Lloyd Austin", "North Korea"]
     assert lines[0] == "Antony Blinken — Secretary of State, United States"  # affiliation_id resolved
-    assert lines[4] == "North Korea — country"
+    assert lines[4] == "North Korea — Country"
 
 
 def test_templates_executive_key_quotes_name_speakers(brief):
     quotes = [b for b in _section(_render(brief, "executive"), "What they said") if isinstance(b, BlockQuote)]
     assert len(quotes) == 3
     speakers = [plain(q.blocks[-1].content) for q in quotes]
+    # Chung outranks Austin, but his is a two-word fragment: whole quotations first.
     assert speakers == ["— Antony Blinken, Secretary of State", f"— {HOSTILE_NAME}, Agitator | *bold*",
-                        "— Chung Eui-yong, Foreign Minister"]
+                        "— Lloyd Austin, Secretary of Defense"]
+    # The comma the attribution left is dropped; the words are still the article's own.
+    assert plain(quotes[2].blocks[0].content) == "Pyongyang must listen"
+
+
+def test_templates_analyst_keeps_quotes_exact(brief):
+    assert "Pyongyang must listen," in _section_text(_render(brief, "analyst"), "Quotes by speaker")
 
 
 @pytest.mark.parametrize("count, shown", [(1, 1), (5, 5), (8, 5)])
@@ -336,10 +345,10 @@ def test_templates_analyst_quotes_grouped_with_notes(brief):
     blocks = _section(_render(brief, "analyst"), "Quotes by speaker")
     speakers = [plain(b.content) for b in blocks if isinstance(b, Heading)]
     assert speakers == ["Antony Blinken (Secretary of State)", f"{HOSTILE_NAME} (Agitator | *bold*)",
-                        "Chung Eui-yong (Foreign Minister)"]
+                        "Chung Eui-yong (Foreign Minister)", "Lloyd Austin (Secretary of Defense)"]
     quotes = [b for b in blocks if isinstance(b, BlockQuote)]
     notes = [plain(q.blocks[1].content) if len(q.blocks) > 1 else "" for q in quotes]
-    assert notes == ["Cue: said", "", "Cue: said; partial quotation"]
+    assert notes == ["Cue: said", "", "Cue: said; partial quotation", "Cue: told"]
 
 
 def test_templates_analyst_unattributed_quotes_flagged(brief):
