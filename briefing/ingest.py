@@ -30,6 +30,7 @@ from .model import Source
 DEFAULT_MAX_BYTES = 5_000_000
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_HTML_WORDS = 10  # fewer words extracted from a page means no article was found
 
 # Byte-order marks, longest first so UTF-32's is not taken for UTF-16's.
 BOMS = (
@@ -287,7 +288,8 @@ def _source_from_html(page: str, *, name: str, path: Optional[str], sha256: str,
         include_images=False, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    # On a page with no article trafilatura falls back to stray words such as "Home".
+    if len(body.split()) < MIN_HTML_WORDS:
         raise InputError(
             f"no article text found in the HTML page {name}: save the article's text as a .txt file and read that"
         )

@@ -42,8 +42,10 @@ PUBLISHED_LABELS = ("published", "first published", "posted", "posted on", "publ
 UPDATED_LABELS = ("updated", "last updated", "updated on", "last modified", "modified")
 
 _CAP = r"[A-Z][\w'’.-]*"
-_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|[a-z]{{1,3}}\s+{_CAP})){{1,3}}"  # "Jane Doe", "Ludwig van Beethoven"
-_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*"
+_PARTICLE = r"(?:van|von|de|da|del|della|der|di|du|la|le|bin|al|ibn)"
+_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}\s+{_CAP})){{1,3}}"  # "Jane Doe", "Ludwig van Beethoven"
+# "A, B and C": a list of names ends with "and", so "Jane Doe, Staff Writer" is one name and a title.
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+|\s*&\s*){_NAME})?"
 _ORG = rf"(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,4}}"
 _BYLINE_RE = re.compile(
     rf"^By:?\s+(?P<names>{_NAMES})(?:\s*(?:,|\||–|—|-|\bfor\b|\bof\b)\s*(?P<org>{_ORG}))?\s*\.?$"
