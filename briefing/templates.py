@@ -236,6 +236,7 @@ def _environment(places: Sequence[_Place]) -> SandboxedEnvironment:
     env.filters["yaml"] = _yaml
     env.filters["md"] = md_escape  # explicit, for building a value before |raw
     env.filters["fmt_date"] = fmt_date
+    env.filters["budget"] = budget
     return env
 
 
@@ -267,6 +268,22 @@ def fmt_date(value: Any) -> str:
         return fmt_date(dt.date(int(year), int(month), int(day)))
     except ValueError:
         return text
+
+
+def budget(items: Sequence, max_chars: int, at_least: int = 1, at_most: int | None = None) -> list:
+    """The leading items whose ``text`` fits in ``max_chars``, keeping ``at_least`` of them.
+
+    For audiences with a page limit: the executive brief must stay one page however
+    long the article's sentences are.
+    """
+    chosen: list = []
+    used = 0
+    for item in list(items)[:at_most]:
+        used += len(item.text)
+        if used > max_chars and len(chosen) >= at_least:
+            break
+        chosen.append(item)
+    return chosen
 
 
 def _sorted_actors(brief: Briefing) -> list[Actor]:
@@ -333,7 +350,8 @@ class _Helpers:
         Whole quotations come before partial ones: a two-word fragment says little alone.
         """
         attributed = [q for q in self.brief.quotes if q.speaker in self.rank]
-        by_rank = sorted(attributed, key=lambda q: (q.partial, self.rank[q.speaker], -len(q.text), q.start))
+        # A speaker's first quotation is usually the news (the article's own ranking).
+        by_rank = sorted(attributed, key=lambda q: (q.partial, self.rank[q.speaker], q.start))
         seen: set[str] = set()
         firsts, rest = [], []
         for q in by_rank:
@@ -348,9 +366,12 @@ class _Helpers:
 
 
 def _citation(source) -> str:
-    """The article in one line: title, publisher, date (whichever are known)."""
+    """The article in one line: title, publisher, date, address (whichever are known)."""
     parts = [source.title, source.publisher, fmt_date(source.published)]
-    return ", ".join(p for p in parts if p) or source.url or source.path or "Untitled article"
+    cited = ", ".join(p for p in parts if p)
+    if cited and source.url:
+        return f"{cited} ({source.url})"
+    return cited or source.url or source.path or "Untitled article"
 
 
 def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[str, Any]:

@@ -212,7 +212,16 @@ def test_templates_front_matter_fields(brief, audience):
     assert meta["date"] == "17 March 2021"
     assert meta["organization"] == "Policy Unit"
     assert meta["keywords"] == ["Antony Blinken", HOSTILE_NAME, "Chung Eui-yong", "Lloyd Austin", "North Korea"]
-    assert "The Diplomat" in meta["source"]
+    assert meta["source"] == f"{HOSTILE_TITLE}, The Diplomat, 17 March 2021 (https://thediplomat.example/seoul)"
+    assert meta["author"] == ""  # not the organization again: writers print both
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_templates_body_starts_below_the_masthead(brief, audience):
+    """Writers print title, subtitle and source from the front matter; the body must not repeat them."""
+    doc = _render(brief, audience)
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].level == 2
+    assert not [b for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
 
 
 @pytest.mark.parametrize("audience, marking", [("executive", "OFFICIAL-SENSITIVE"), ("analyst", "OFFICIAL-SENSITIVE"),
@@ -230,7 +239,6 @@ def test_templates_no_marking_when_settings_have_none(brief, audience):
 def test_templates_hostile_text_stays_text(brief, audience):
     doc = _render(brief, audience)
     text = _text(doc)
-    assert HOSTILE_TITLE in text
     assert HOSTILE_NAME in text
     assert "49" not in text  # {{ 7*7 }} from the article was not evaluated
     for run in _runs(doc):
@@ -273,7 +281,7 @@ def test_templates_executive_sections(brief):
     assert _headings(doc) == ["Bottom line up front", "Key points", "Key actors", "What they said"]
     assert _section_text(doc, "Bottom line up front") == brief.summary.bluf
     assert doc.meta["title"] == "Brief: " + HOSTILE_TITLE
-    assert "Prepared for The Minister by Policy Unit" in _text(doc)
+    assert doc.meta["subtitle"] == "Executive brief for The Minister"
 
 
 def test_templates_executive_top_five_actors_by_salience(brief):
@@ -411,6 +419,23 @@ def test_templates_press_has_no_internal_notes(brief, internal):
 ])
 def test_templates_fmt_date(value, expected):
     assert fmt_date(value) == expected
+
+
+class _Item:
+    def __init__(self, n: int):
+        self.text = "x" * n
+
+
+@pytest.mark.parametrize("sizes, max_chars, at_least, at_most, kept", [
+    ([100, 100, 100], 250, 1, None, 2),
+    ([100, 100, 100], 1000, 1, 2, 2),
+    ([500, 10], 100, 1, None, 1),  # the first is kept even when it alone is too long
+    ([500, 500, 500, 10], 100, 3, None, 3),
+    ([], 100, 2, None, 0),
+])
+def test_templates_budget(sizes, max_chars, at_least, at_most, kept):
+    items = [_Item(n) for n in sizes]
+    assert templates.budget(items, max_chars, at_least, at_most) == items[:kept]
 
 
 # -- user templates, search order, errors ------------------------------------------------
