@@ -88,7 +88,13 @@ class Document:
 
     @property
     def title(self) -> str:
-        return self.text("title") or "Brief"
+        """The front matter title, else a level-1 heading the body opens with, else "Brief"."""
+        if self.text("title"):
+            return self.text("title")
+        first = self.blocks[0] if self.blocks else None
+        if isinstance(first, Heading) and first.level == 1 and plain(first.content).strip():
+            return " ".join(plain(first.content).split())
+        return "Brief"
 
     @property
     def marking(self) -> str:

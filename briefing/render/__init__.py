@@ -12,7 +12,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from briefing.document import Document
+from briefing.document import BlockQuote, BulletList, Document, Heading, OrderedList, plain
 from briefing.errors import OutputError, UsageError
 
 # Format name -> file extension. The writer for "x" is briefing.render.<_MODULES[x]>.
@@ -53,6 +53,33 @@ def masthead_lines(document: Document) -> list[str]:
     if document.text("source"):
         lines.append(f"Source: {document.text('source')}")
     return lines
+
+
+def body_blocks(document: Document) -> list:
+    """The blocks printed under the masthead, top heading level made 1.
+
+    Writers print the title in the masthead, so a level-1 heading that opens
+    the body and repeats the title is dropped. Headings are shifted so the
+    shallowest becomes level 1 (templates start their sections at "##").
+    """
+    blocks = list(document.blocks)
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+        if " ".join(plain(blocks[0].content).split()) == " ".join(document.title.split()):
+            blocks = blocks[1:]
+    levels = [b.level for b in blocks if isinstance(b, Heading)]
+    shift = min(levels) - 1 if levels else 0
+    return [_shift_headings(b, shift) for b in blocks] if shift else blocks
+
+
+def _shift_headings(block, shift: int):
+    if isinstance(block, Heading):
+        return Heading(max(1, block.level - shift), block.content)
+    if isinstance(block, BlockQuote):
+        return BlockQuote([_shift_headings(b, shift) for b in block.blocks])
+    if isinstance(block, (BulletList, OrderedList)):
+        items = [[_shift_headings(b, shift) for b in item] for item in block.items]
+        return BulletList(items) if isinstance(block, BulletList) else OrderedList(items, block.start)
+    return block
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -34,7 +34,7 @@ from briefing.document import (
     Table,
     plain,
 )
-from briefing.render import masthead_lines, printable
+from briefing.render import body_blocks, masthead_lines, printable
 
 # A4 with ~2 cm margins, the same page as the PDF.
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)
@@ -58,6 +58,9 @@ CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
 
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 
+# How templates write the front matter date ("17 March 2021", "2021-03-17", ...).
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%Y-%m", "%Y")
+
 # Column widths: caps (in characters) on what a long word or long cell can claim.
 MAX_WORD_WEIGHT = 18
 MAX_TEXT_WEIGHT = 60
@@ -73,7 +76,7 @@ def write(document: Document) -> bytes:
     _core_properties(word, document, stamp)
     _masthead(word, document)
     writer = _BlockWriter(word)
-    for block in document.blocks:
+    for block in body_blocks(document):
         writer.block(block)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -222,11 +225,12 @@ def _timestamp(document: Document) -> dt.datetime:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
     if isinstance(value, str):
-        try:
-            day = dt.date.fromisoformat(value.strip()[:10])
-            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-        except ValueError:
-            pass
+        for pattern in DATE_FORMATS:
+            try:
+                day = dt.datetime.strptime(" ".join(value.split()), pattern)
+            except ValueError:
+                continue
+            return day.replace(tzinfo=dt.timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)

@@ -15,7 +15,7 @@ from briefing.document import (
     Rule,
     Table,
 )
-from briefing.render import masthead_lines, printable
+from briefing.render import body_blocks, masthead_lines, printable
 
 # Only these link schemes become links; anything else (javascript:, data:) stays text.
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -81,7 +81,7 @@ def write(document: Document) -> bytes:
     page.append(_banner(document.marking, "top"))
     page.append("<main>")
     page.append(_masthead(document))
-    page += [_block(block) for block in document.blocks]
+    page += [_block(block) for block in body_blocks(document)]
     page.append("</main>")
     page.append(_banner(document.marking, "bottom"))
     page += ["</body>", "</html>", ""]

@@ -50,7 +50,7 @@ from briefing.document import (
     Table,
     plain,
 )
-from briefing.render import masthead_lines, printable
+from briefing.render import body_blocks, masthead_lines, printable
 
 FONT_DIR = Path(__file__).parent / "fonts"
 # Registered name -> file in FONT_DIR.
@@ -234,7 +234,7 @@ def _flowables(document: Document) -> list:
         story.append(_para([Run(line)], styles["meta"]))
     story.append(Spacer(1, 4))
     story.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=10))
-    for block in document.blocks:
+    for block in body_blocks(document):
         story.extend(_block(block, styles["body"]))
     return story
 
