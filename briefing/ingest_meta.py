@@ -37,6 +37,12 @@ WIRE_SERVICES = {
     "CNN": "CNN",
 }
 
+# Capitalised words that open a headline or story as a dateline's place would, but are not places.
+KICKERS = frozenset({
+    "EXCLUSIVE", "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "WATCH", "LIVE", "VIDEO", "OPINION",
+    "ANALYSIS", "EDITORIAL", "REVIEW", "FACT CHECK", "LOOK", "REPORT", "POLL", "DEVELOPING",
+})
+
 # Labels that introduce a date line; the first ones name the publication date itself.
 PUBLISHED_LABELS = ("published", "first published", "posted", "posted on", "published on")
 UPDATED_LABELS = ("updated", "last updated", "updated on", "last modified", "modified")
@@ -163,8 +169,8 @@ def parse_dateline(line: str) -> Optional[Dateline]:
     if not m:
         return None
     place = m.group("place")
-    # A place is written in capitals; "THE" or a shouted sentence is not a place.
-    if not re.search(r"[A-Z]{2}", place) or len(place.split()) > 4:
+    # A place is written in capitals; "THE", a kicker or a shouted sentence is not a place.
+    if not re.search(r"[A-Z]{2}", place) or len(place.split()) > 4 or place in KICKERS:
         return None
     wire = m.group("wire")
     publisher = None

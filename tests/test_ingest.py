@@ -452,3 +452,50 @@ def test_ingest_layout_sentence_count(text, count):
 def test_ingest_copyright_names_publisher():
     source = source_from_text(f"Talks end in Seoul\n\n{BODY}\n© 2021 The Diplomat. All rights reserved.\n")
     assert source.publisher == "The Diplomat"
+
+
+# -- PolNeAR train texts: headlines found, annotated body never marked ----------------------
+
+POLNEAR_TRAIN = next(
+    (p for p in (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear" / "train",
+                 Path("/work/shared/corpus/polnear/train")) if p.is_dir()),
+    None,
+)
+POLNEAR_EVERY = 30  # 28 of the 840 train texts, spread over every publisher
+# Kinds that may hold annotated attributions: PolNeAR annotates headlines and decks too.
+HEADER_KINDS = ("headline", "standfirst")
+
+
+def _polnear_texts():
+    if POLNEAR_TRAIN is None:
+        return []
+    return sorted((POLNEAR_TRAIN / "text").glob("*.txt"))[::POLNEAR_EVERY]
+
+
+def _annotated_spans(text_path: Path) -> list[tuple[int, int]]:
+    spans = []
+    for ann in (POLNEAR_TRAIN / "attributions").glob(text_path.stem + "_*.ann"):
+        for row in ann.read_text(encoding="utf-8").splitlines():
+            parts = row.split("\t")
+            if len(parts) < 2 or parts[1].split(" ")[0] not in ("Source", "Cue", "Content"):
+                continue
+            for piece in parts[1].split(" ", 1)[1].split(";"):
+                start, end = map(int, piece.split())
+                spans.append((start, end))
+    return spans
+
+
+@pytest.mark.skipif(POLNEAR_TRAIN is None, reason="PolNeAR corpus not found beside the repository")
+@pytest.mark.parametrize("path", _polnear_texts(), ids=lambda p: p.stem[:40])
+def test_ingest_polnear_headline_found_and_body_kept(path):
+    source = read_article(path)
+    first_line = source.text.split("\n", 1)[0].strip()
+    assert source.debris[0].kind == "headline"
+    assert source.text[source.debris[0].start:source.debris[0].end] == first_line
+    assert source.title and first_line.startswith(source.title.rstrip("…'’\")")[:20])
+    for d in source.debris:
+        if d.kind in HEADER_KINDS:
+            continue
+        for start, end in _annotated_spans(path):
+            overlap = min(end, d.end) - max(start, d.start)
+            assert overlap <= 0.5 * (end - start), (d.kind, source.text[d.start:d.end])
