@@ -169,6 +169,8 @@ class ActorIndex:
             candidates.append((s, e, label))
         candidates.extend(self._divided_mentions())
         candidates.sort()
+        candidates.extend(self._untagged_surnames(candidates))
+        candidates.sort()
 
         # Full personal names first, so that bare surnames can find them.
         full_names: dict[str, _Cluster] = {}
@@ -261,6 +263,21 @@ class ActorIndex:
             return True  # "Young-sam": the part after the hyphen may be lower case
         return t.is_alpha and t.text[:1].isupper() and t.tag_ == "NNP" and country_of(t.text) is None \
             and t.lower_ not in TITLE_WORDS
+
+    def _untagged_surnames(self, candidates):
+        """Bare names the tagger missed ("Suh agreed"), when a full name in the article has them."""
+        doc = self.doc
+        parts = set()
+        for s, e, label in candidates:
+            tokens = _name_tokens(_strip_name(doc.text[s:e]))
+            if label == "PERSON" and len(tokens) >= 2:
+                parts.update((tokens[0], tokens[-1]))
+        covered = [(s, e) for s, e, _ in candidates]
+        out = []
+        for t in doc:
+            if t.text in parts and t.tag_ == "NNP" and not any(s <= t.idx < e for s, e in covered):
+                out.append((t.idx, t.idx + len(t.text), "PERSON"))
+        return out
 
     def _divided_mentions(self):
         text = self.doc.text
@@ -474,6 +491,11 @@ class ActorIndex:
             return None
         c.speaker_count += 1
         m = self._mention(start, end)
+        before = self._by_mention.get((start, end))
+        if before is not None and before is not c:
+            # Resolution with the quote in view overrides the first reading of a bare name.
+            before.mentions = [x for x in before.mentions if (x.start, x.end) != (start, end)]
+            self._by_mention[(start, end)] = c
         if m.text.lower() in PERSON_PRONOUNS and c.gender is None:
             c.gender = "f" if m.text.lower() in FEMALE else "m"
         c.add(m)
@@ -494,6 +516,11 @@ class ActorIndex:
         named = self._appositive_name(end)
         if named is not None:
             return named
+        bare = _strip_name(text)
+        if bare and " " not in bare and bare[:1].isupper():
+            owner = self._surname_owner(bare, start, sent, avoid)
+            if owner is not None:
+                return owner
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = [(s, e, c) for (s, e), c in self._by_mention.items() if start <= s and e <= end]
         if span is not None and inside:
@@ -521,13 +548,22 @@ class ActorIndex:
         it) that names a fitting person decides; within it the subject wins,
         then the first named. Names inside quotations do not count.
         """
-        for back in range(0, 4):
+        # A person known to fit wins over one of unknown gender, if named nearly as recently.
+        for strict, reach in ((True, 4), (False, 4)):
+            found = self._named_before(pos, sent, gender, avoid, strict, reach)
+            if found is not None:
+                return found
+        return None
+
+    def _named_before(self, pos, sent, gender, avoid, strict: bool, reach: int) -> _Cluster | None:
+        for back in range(0, reach):
             s = sent - back
             if s < 0:
                 break
             found = []
             for c in self._clusters:
-                if c.kind != "person" or c in avoid or c.gender not in (None, gender):
+                fits = c.gender == gender if strict else c.gender in (None, gender)
+                if c.kind != "person" or c in avoid or not fits:
                     continue
                 for m in c.mentions:
                     if m.sent == s and m.end <= pos and not m.in_quote and m.text.lower() not in PERSON_PRONOUNS:

@@ -1,0 +1,135 @@
+"""Actor rules: one actor per real-world entity, roles, affiliations, speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.analysis.actors import ActorIndex
+from briefing.analysis.gazetteer import country_of, demonym_country
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("U.S.", True, "United States"),
+    ("the United States", True, "United States"),
+    ("North Korea’s", True, "North Korea"),
+    ("Republic of Korea", True, "South Korea"),
+    ("DPRK", True, "North Korea"),
+    ("Seoul", True, "South Korea"),
+    ("Seoul", False, None),
+    ("South Korean", True, "South Korea"),
+    ("Austin", True, None),
+])
+def test_gazetteer_country_of(text, place, expected):
+    assert country_of(text, place=place) == expected
+
+
+def test_gazetteer_demonym_is_not_a_country_name():
+    assert demonym_country("South Korean") == "South Korea"
+    assert demonym_country("Korea") is None
+
+
+def index(nlp, text, quotes=()):
+    return ActorIndex(nlp(text), list(quotes))
+
+
+def by_name(idx):
+    return {a.name: a for a in idx.actors()}
+
+
+@pytest.mark.model
+def test_actors_surname_joins_full_name(nlp):
+    actors = by_name(index(nlp, "U.S. Secretary of State Antony Blinken arrived in Seoul. Blinken met officials."))
+    assert actors["Antony Blinken"].aliases == ["Blinken"]
+    assert actors["Antony Blinken"].role == "Secretary of State"
+    assert actors["Antony Blinken"].affiliation == "United States"
+
+
+@pytest.mark.model
+def test_actors_family_name_first(nlp):
+    actors = by_name(index(nlp, "South Korean Foreign Minister Chung Eui-yong spoke first. Chung also stressed the alliance."))
+    chung = actors["Chung Eui-yong"]
+    assert "Chung" in chung.aliases
+    assert (chung.role, chung.affiliation) == ("Foreign Minister", "South Korea")
+
+
+@pytest.mark.model
+def test_actors_name_suffix_is_the_same_person(nlp):
+    actors = by_name(index(nlp, "Secretary of Defense Lloyd Austin III landed. Later Lloyd Austin said little. Austin left."))
+    assert set(actors["Lloyd Austin"].aliases) == {"Lloyd Austin III", "Austin"}
+
+
+@pytest.mark.model
+def test_actors_coordinated_titles_share_the_country(nlp):
+    actors = by_name(index(nlp, "U.S. Secretary of State Antony Blinken and Secretary of Defense Lloyd Austin III "
+                                "arrived in South Korea on March 17."))
+    assert actors["Lloyd Austin"].affiliation == "United States"
+
+
+@pytest.mark.model
+def test_actors_name_after_a_title_is_a_person_whatever_the_tagger_said(nlp):
+    actors = by_name(index(nlp, "Senior North Korean Diplomat Choi Sun Hee also issued a statement on March 17."))
+    choi = actors["Choi Sun Hee"]
+    assert choi.kind == "person" and choi.affiliation == "North Korea"
+
+
+@pytest.mark.model
+def test_actors_appositive_role_and_affiliation(nlp):
+    actors = by_name(index(nlp, "Kim Young-jun, a professor at Korea National Defense University, told reporters "
+                                "that sanctions would stay."))
+    kim = actors["Kim Young-jun"]
+    assert kim.role == "professor"
+    assert kim.affiliation == "Korea National Defense University"
+
+
+@pytest.mark.model
+def test_actors_capitals_and_the_south_stand_for_countries(nlp):
+    actors = by_name(index(nlp, "North Korea is looking to drive a wedge between the South and the United States. "
+                                "Seoul and Washington disagree. South Korea said nothing."))
+    assert {"Seoul", "South"} <= set(actors["South Korea"].aliases)
+    assert "Washington" in actors["United States"].aliases
+
+
+@pytest.mark.model
+def test_actors_platform_is_not_an_actor(nlp):
+    actors = by_name(index(nlp, "Defense Secretary Lloyd Austin spoke. Austin also said on Twitter that it mattered."))
+    assert "Twitter" not in actors
+
+
+@pytest.mark.model
+def test_actors_shared_surname_resolves_to_the_person_in_focus(nlp):
+    text = ("Kim Yo Jong, sister of North Korean leader Kim Jong Un, issued a statement. "
+            "Kim Young-jun, a professor at Korea University, told reporters it mattered little. "
+            "“It is not serious,” Kim said.")
+    quote_start = text.index("It is")
+    idx = index(nlp, text, [(quote_start, quote_start + len("It is not serious"))])
+    speaker = text.rindex("Kim")
+    assert idx.resolve(speaker, speaker + 3) == "kim-young-jun"
+
+
+@pytest.mark.model
+def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
+    text = ("Kim Young-jun, a professor, spoke. Kim Yo Jong, sister of leader Kim Jong Un, spoke too. "
+            "“I don’t take Kim Yo Jong’s statement seriously,” Kim said.")
+    q = text.index("I don’t")
+    idx = index(nlp, text, [(q, text.index(",”"))])
+    speaker = text.rindex("Kim")
+    said = text[q:text.index(",”")]
+    assert idx.resolve(speaker, speaker + 3, avoid_text=said) == "kim-young-jun"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("pronoun, expected", [("he", "suh-wook"), ("she", "kim-yo-jong")])
+def test_actors_pronoun_resolves_to_the_nearest_subject(nlp, pronoun, expected):
+    text = ("Kim Yo Jong, sister of leader Kim Jong Un, spoke on Monday. "
+            "South Korean Defense Minister Suh Wook met Lloyd Austin. "
+            f"Suh agreed with Austin. Later {pronoun} said that talks would go on.")
+    idx = index(nlp, text)
+    at = text.rindex(f" {pronoun} ") + 1
+    assert idx.resolve(at, at + len(pronoun)) == expected
+
+
+@pytest.mark.model
+def test_actors_speaker_phrase_with_appositive_name(nlp):
+    text = "A Foreign Ministry spokesperson, Choi Young-sam, said on the same day that Seoul has not changed."
+    idx = index(nlp, text)
+    assert idx.resolve(0, len("A Foreign Ministry spokesperson")) == "choi-young-sam"
