@@ -29,7 +29,7 @@ LEADING_CONNECTIVES = (
 # First words that point back to an earlier sentence, so the sentence cannot stand alone.
 ANAPHORIC_STARTS = frozenset({
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
-    "we", "i", "both", "such", "there", "then", "the two", "him", "them",
+    "we", "i", "both", "such", "then", "the two", "him", "them",
 })
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
@@ -51,7 +51,7 @@ FEW_SENTENCES, MANY_SENTENCES = 12, 25  # article sizes that earn a 4th and a 5t
 BLUF_WEIGHTS = {"lead": 3.0, "title": 2.0, "central": 1.5, "actors": 1.0, "date": 0.3}
 POINT_WEIGHTS = {"lead": 1.0, "title": 0.5, "central": 1.5, "actors": 1.2, "position": 0.8,
                  "date": 0.6, "new_actors": 1.0}
-PENALTIES = {"anaphoric": 1.5, "quoted": 2.0, "long": 0.8, "short": 0.5}
+PENALTIES = {"anaphoric": 1.5, "tied": 0.5, "quoted": 2.0, "long": 0.8, "short": 0.5}
 
 
 @dataclass
@@ -66,6 +66,7 @@ class _Sentence:
     actors: frozenset = frozenset()
     quoted: float = 0.0
     anaphoric: bool = False
+    tied: bool = False  # opens with a connective ("And most...") that cannot be trimmed
     usable: bool = True
 
 
@@ -140,7 +141,15 @@ def _stands_as_sentence(span, words: int) -> bool:
         and last in ".!\"”’'"
         and not span.text.rstrip("\"”’' ").endswith("?")
         and not _title_case(span)
+        and not _imperative(span)
     )
+
+
+def _imperative(span) -> bool:
+    """An instruction to the reader ("Watch a clip above."), not news."""
+    root = span.root
+    first = next((t for t in span if not t.is_punct), root)
+    return root == first and root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in root.children)
 
 
 def _title_case(span) -> bool:
@@ -173,6 +182,7 @@ def _score_features(doc, sentences, actors, quotes, positions, title) -> None:
         actor_weight = sum(inside.values())
         s.quoted = _overlap(s.start, s.end, quoted) / max(1, s.end - s.start)
         s.anaphoric = _first_words(doc.text, s.start, s.end) in ANAPHORIC_STARTS
+        s.tied = _trim_connective(doc.text, s.start, s.end)[0] == s.start and _opens_with_connective(s.text)
         central = sum(math.log(frequency[w]) for w in s.lemmas if frequency[w] > 1)
         s.features = {
             "lead": 1.0 / (1.0 + LEAD_DECAY * rank),
@@ -250,6 +260,10 @@ def _first_words(text: str, start: int, end: int) -> str:
     return words[0].lower() if words else ""
 
 
+def _opens_with_connective(text: str) -> bool:
+    return any(re.match(rf"{word}\b", text) for word in LEADING_CONNECTIVES)
+
+
 def _trim_connective(text: str, start: int, end: int) -> tuple[int, int]:
     """start..end without a leading "However, " when a capital follows, so it stays verbatim."""
     for word in LEADING_CONNECTIVES:
@@ -266,6 +280,8 @@ def _weighted(s: _Sentence, weights: dict) -> float:
     score = sum(w * s.features.get(k, 0.0) for k, w in weights.items())
     if s.anaphoric:
         score -= PENALTIES["anaphoric"]
+    if s.tied:
+        score -= PENALTIES["tied"]
     score -= PENALTIES["quoted"] * s.quoted
     if s.words > MAX_WORDS:
         score -= PENALTIES["long"]
