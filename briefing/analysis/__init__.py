@@ -64,7 +64,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     ]
     actors: list[Actor] = index.actors()
     summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title)
-    timeline = build_timeline(doc, published=source.published)
+    timeline = build_timeline(doc, published=source.published, text=source.text)
     return Briefing(
         pipeline=pipeline_name(pipeline) if nlp is None else _name_of(nlp),
         source=source,
