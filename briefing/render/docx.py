@@ -238,16 +238,19 @@ def _timestamp(document: Document) -> dt.datetime:
 
 
 def _core_properties(word, document: Document, stamp: dt.datetime) -> None:
+    def line(text: str) -> str:
+        return " ".join(printable(text).split())
+
     props = word.core_properties
-    props.title = printable(document.title)
-    props.subject = printable(document.text("subtitle"))
-    props.author = printable(document.text("author") or document.text("organization"))
-    props.keywords = printable(document.text("keywords"))
-    props.comments = printable(
-        " ".join(f"{line}." if not line.endswith(".") else line for line in masthead_lines(document))
+    props.title = line(document.title)
+    props.subject = line(document.text("subtitle"))
+    props.author = line(document.text("author") or document.text("organization"))
+    props.keywords = line(document.text("keywords"))
+    props.comments = line(
+        " ".join(text if text.endswith(".") else f"{text}." for text in masthead_lines(document))
         or "Prepared with briefing."
     )
-    props.category = printable(document.text("marking"))
+    props.category = line(document.marking)
     props.last_modified_by = "briefing"
     props.created = props.modified = stamp.replace(tzinfo=None)
     props.revision = 1
