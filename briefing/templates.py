@@ -51,9 +51,10 @@ BUILTIN_ORIGIN = "built-in"
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 DESCRIPTION = re.compile(r"\{#\s*description:\s*(.*?)\s*#\}")
 
-# Where the built-ins live: inside the installed package, or next to it in a checkout.
+# Where the built-ins live: installed as a package inside briefing, or beside the
+# package in a checkout (the repository's templates/ folder).
 _HERE = Path(__file__).resolve().parent
-BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE.parent / "templates")
+BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE / "builtin_templates", _HERE.parent / "templates")
 
 QUOTE_JOINER = " … "  # between the parts of a quote its attribution interrupts
 TRAILING_QUOTE_PUNCTUATION = ",;:"  # left by the attribution that follows a quote

@@ -345,8 +345,8 @@ def test_templates_analyst_actor_table(brief):
     assert [plain(c) for c in table.header] == ["Name", "Kind", "Role", "Affiliation", "Mentions"]
     rows = [[plain(c) for c in row] for row in table.rows]
     assert len(rows) == len(brief.actors)
-    assert rows[0] == ["Antony Blinken", "person", "Secretary of State", "United States", "2"]
-    assert rows[1] == [HOSTILE_NAME, "person", "Agitator | *bold*", "[x](y)", "1"]  # pipes kept in their cell
+    assert rows[0] == ["Antony Blinken", "Person", "Secretary of State", "United States", "2"]
+    assert rows[1] == [HOSTILE_NAME, "Person", "Agitator | *bold*", "[x](y)", "1"]  # pipes kept in their cell
 
 
 def test_templates_analyst_quotes_grouped_with_notes(brief):
