@@ -135,6 +135,11 @@ class _Place:
     origin: str
     folder: Path
 
+    @property
+    def label(self) -> str:
+        """The place as an error message names it, folder included."""
+        return self.origin if str(self.folder) in self.origin else f"{self.origin} ({self.folder})"
+
 
 def builtin_dir() -> Path:
     """The folder of the built-in audience templates."""
@@ -408,8 +413,7 @@ def _template_line(exc: BaseException) -> Optional[str]:
 
 
 def _missing(name: str, places: Sequence[_Place], extra_dirs: Sequence[Path]) -> TemplateError:
-    searched = "; ".join(f"{p.origin}: {p.folder}" if p.origin == BUILTIN_ORIGIN or
-                         p.origin.startswith("package") else p.origin for p in places)
+    searched = ", ".join(p.label for p in places)
     available = ", ".join(a.name for a in find_audiences(extra_dirs)) or "none"
     return TemplateError(
         f"no audience template {name!r} ({name}{SUFFIX}); searched {searched}; available: {available}"
