@@ -48,7 +48,7 @@ NEAR_DUPLICATE = 0.5  # word overlap (Jaccard) above which two sentences say the
 FEW_SENTENCES, MANY_SENTENCES = 12, 25  # article sizes that earn a 4th and a 5th key point
 
 # Weights of the features (each roughly in 0..1) for the BLUF and for key points.
-BLUF_WEIGHTS = {"lead": 3.0, "title": 2.0, "central": 1.5, "actors": 1.0, "date": 0.3}
+BLUF_WEIGHTS = {"lead": 4.0, "title": 1.0, "central": 1.2, "actors": 0.8, "date": 0.3}
 POINT_WEIGHTS = {"lead": 1.0, "title": 0.5, "central": 1.5, "actors": 1.2, "position": 0.8,
                  "date": 0.6, "new_actors": 1.0}
 PENALTIES = {"anaphoric": 1.5, "tied": 0.5, "quoted": 2.0, "long": 0.8, "short": 0.5}
@@ -128,8 +128,18 @@ def _lines(text: str, start: int, end: int):
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        b = _drop_dangling_quote(text, a, b)
         if b > a:
             yield a, b
+
+
+def _drop_dangling_quote(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without a quote mark that opens the next sentence."""
+    piece = text[start:end]
+    for mark in ("“", "''", '"'):
+        if piece.endswith(" " + mark) and (mark == "“" or piece.count(mark) % 2 == 1):
+            return start + len(piece[: -len(mark)].rstrip())
+    return end
 
 
 def _stands_as_sentence(span, words: int) -> bool:
