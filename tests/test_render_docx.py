@@ -185,3 +185,13 @@ def test_render_docx_long_unbroken_word_survives():
     long_word = "x" * 500 + "https://example.com/" + "y" * 300
     word = docx.Document(io.BytesIO(render(Document(blocks=[Paragraph([Run(long_word)])]), "docx")))
     assert word.paragraphs[-1].text == long_word
+
+
+@pytest.mark.parametrize("quotes, gaps", [(1, 0), (2, 1), (3, 2)])
+def test_render_docx_neighbouring_quotes_stay_apart(quotes, gaps):
+    # Word draws neighbouring paragraphs with the same border as one box.
+    source = "\n\n".join(f"> quote {i}\n>\n> *Cue: said*" for i in range(quotes)) + "\n"
+    word = docx.Document(io.BytesIO(render(parse(source), "docx")))
+    styles = [p.style.name for p in word.paragraphs if p.style.name in ("Quote", "Normal")][-(2 * quotes + gaps):]
+    assert styles.count("Normal") == gaps
+    assert "Quote" not in [styles[i] for i in range(len(styles)) if i % 3 == 2]

@@ -61,8 +61,10 @@ SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 # How templates write the front matter date ("17 March 2021", "2021-03-17", ...).
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%Y-%m", "%Y")
 
-# Column widths: caps (in characters) on what a long word or long cell can claim.
-MAX_WORD_WEIGHT = 18
+# Column widths: a generous average width of one 9.5 pt character (bold, or a wider
+# substitute font), the cell's side padding, and the length past which a cell claims no more.
+CHAR_WIDTH = Cm(0.23)
+CELL_PADDING = Cm(0.45)
 MAX_TEXT_WEIGHT = 60
 
 
@@ -293,8 +295,19 @@ class _BlockWriter:
 
     def __init__(self, word):
         self.word = word
+        self.after_quote = False
 
     def block(self, block, depth: int = 0, style: str | None = None) -> None:
+        if isinstance(block, BlockQuote) and self.after_quote:
+            # Word joins neighbouring paragraphs with the same border into one box:
+            # a small empty paragraph keeps two quotes apart.
+            gap = self.word.add_paragraph()
+            gap.paragraph_format.space_after = Pt(0)
+            gap.paragraph_format.line_spacing = Pt(4)
+        self._dispatch(block, depth, style)
+        self.after_quote = isinstance(block, BlockQuote)
+
+    def _dispatch(self, block, depth: int, style: str | None) -> None:
         if isinstance(block, Heading):
             self.paragraph(block.content, f"Heading {min(block.level, 9)}")
         elif isinstance(block, Paragraph):
@@ -378,20 +391,23 @@ def _table_look(grid) -> None:
 
 
 def _column_widths(rows, width: int):
-    """Share the text width between columns by how much text each holds.
+    """Column widths: each at least its longest word, the spare width shared by text length.
 
-    A column gets at least room for its longest word (so "person" does not
-    break mid-word) and at most a fixed share, so one long cell cannot starve
-    the others.
+    Word wraps inside a word only when it must, so a column narrower than its
+    longest word ("Organization") breaks it mid-word; the cap lets a URL wrap
+    instead of taking the page.
     """
-    weights = []
+    minimums, shares = [], []
     for c in range(width):
         texts = [plain(row[c]) for row in rows]
         longest_word = max((len(word) for text in texts for word in text.split()), default=0)
         longest_text = max((len(text) for text in texts), default=0)
-        weights.append(max(min(longest_word, MAX_WORD_WEIGHT) + 2, min(longest_text, MAX_TEXT_WEIGHT) * 0.6, 4))
-    total = sum(weights)
-    return [int(TEXT_WIDTH * w / total) for w in weights]
+        minimums.append(min(longest_word * CHAR_WIDTH + CELL_PADDING, TEXT_WIDTH * 0.3))
+        shares.append(max(0, min(longest_text, MAX_TEXT_WEIGHT) - longest_word) + 1)
+    spare = TEXT_WIDTH - sum(minimums)
+    if spare <= 0:
+        return [int(TEXT_WIDTH * m / sum(minimums)) for m in minimums]
+    return [int(m + spare * s / sum(shares)) for m, s in zip(minimums, shares)]
 
 
 def _restart_numbering(word, style_name: str, start: int) -> int:

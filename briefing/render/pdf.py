@@ -26,9 +26,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
-    ListFlowable,
-    ListItem,
     PageTemplate,
     Paragraph as RLParagraph,
     Spacer,
@@ -78,6 +77,9 @@ MARKING_COLOUR = colors.HexColor("#b00020")
 # Heading font sizes by level; deeper levels reuse the last.
 HEADING_SIZES = {1: 15, 2: 12.5, 3: 11, 4: 10.5, 5: 10.5, 6: 10.5}
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+HEADING_ROOM = 3.2 * cm  # space a heading needs below it, else it moves to the next page
+LIST_INDENT = 16  # points per list level
+BULLETS = ("•", "–", "◦")  # by depth; all in DejaVu
 # Column widths: a cell longer than this (in characters) claims no more room.
 MAX_TEXT_WEIGHT = 60
 
@@ -208,7 +210,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     for level, size in HEADING_SIZES.items():
         styles[f"h{level}"] = ParagraphStyle(
             f"Heading{level}", parent=body, fontName="Brief-Bold", fontSize=size, leading=size * 1.25,
-            textColor=ACCENT, spaceBefore=14 if level == 1 else 10, spaceAfter=4, keepWithNext=1,
+            textColor=ACCENT, spaceBefore=14 if level == 1 else 10, spaceAfter=4,
         )
     return styles
 
@@ -244,11 +246,12 @@ def _block(block, style: ParagraphStyle, width: float | None = None) -> list:
     if isinstance(block, Heading):
         paragraph = _para(block.content, styles[f"h{min(block.level, 6)}"])
         paragraph._outline = (block.level, plain(block.content))
-        return [paragraph]
+        # A heading needs room for a few lines under it, or it starts the next page.
+        return [CondPageBreak(HEADING_ROOM), paragraph]
     if isinstance(block, Paragraph):
         return [_para(block.content, style)]
     if isinstance(block, (BulletList, OrderedList)):
-        return [_list(block, style)]
+        return _list(block, style)
     if isinstance(block, BlockQuote):
         return [_quote(block)]
     if isinstance(block, Table):
@@ -258,15 +261,32 @@ def _block(block, style: ParagraphStyle, width: float | None = None) -> list:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def _list(block, style: ParagraphStyle) -> ListFlowable:
-    items = []
-    for item in block.items:
-        flowables = [f for inner in item for f in _block(inner, ParagraphStyle("Item", parent=style, spaceAfter=2))]
-        items.append(ListItem(flowables or [Spacer(1, 0)]))
-    common = dict(bulletFontName="Brief", bulletFontSize=style.fontSize, leftIndent=16, spaceAfter=4)
-    if isinstance(block, OrderedList):
-        return ListFlowable(items, bulletType="1", start=block.start, bulletFormat="%s.", **common)
-    return ListFlowable(items, bulletType="bullet", start="•", **common)
+def _list(block, style: ParagraphStyle, depth: int = 0) -> list:
+    """A list as indented paragraphs with bullets or numbers.
+
+    Plain paragraphs (not reportlab's ListFlowable) so that page breaks can fall
+    between items and a heading stays with the first item.
+    """
+    indent = style.leftIndent + LIST_INDENT
+    item_style = ParagraphStyle(f"{style.name}Item{depth}", parent=style, leftIndent=indent,
+                                bulletIndent=indent - LIST_INDENT + 2, spaceAfter=2.5)
+    flowables = []
+    for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+        bullet = f"{number}." if isinstance(block, OrderedList) else BULLETS[depth % len(BULLETS)]
+        first = True
+        for inner in item:
+            if isinstance(inner, (BulletList, OrderedList)):
+                flowables.extend(_list(inner, item_style, depth + 1))
+                continue
+            for flowable in _block(inner, item_style):
+                if first and isinstance(flowable, RLParagraph):
+                    flowable.bulletText = bullet
+                    flowable.style = ParagraphStyle(flowable.style.name + "B", parent=flowable.style)
+                    first = False
+                flowables.append(flowable)
+    if flowables and depth == 0:
+        flowables.append(Spacer(1, 4))
+    return flowables
 
 
 def _quote(block: BlockQuote) -> RLTable:
@@ -327,8 +347,11 @@ def _column_widths(rows, width: int, text_width: float) -> list[float]:
              for text, head in texts for word in text.split()),
             default=0,
         )
+        longest_word = max((len(word) for text, _ in texts for word in text.split()), default=0)
+        longest_text = max((len(text) for text, _ in texts), default=0)
         minimums.append(min(longest, text_width * 0.3) + padding + 1)
-        shares.append(min(max((len(text) for text, _ in texts), default=0), MAX_TEXT_WEIGHT) + 1)
+        # Spare width goes to columns whose text is longer than one word.
+        shares.append(max(0, min(longest_text, MAX_TEXT_WEIGHT) - longest_word) + 1)
     spare = text_width - sum(minimums)
     if spare <= 0:
         return [text_width * m / sum(minimums) for m in minimums]
