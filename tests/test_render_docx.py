@@ -195,3 +195,45 @@ def test_render_docx_neighbouring_quotes_stay_apart(quotes, gaps):
     styles = [p.style.name for p in word.paragraphs if p.style.name in ("Quote", "Normal")][-(2 * quotes + gaps):]
     assert styles.count("Normal") == gaps
     assert "Quote" not in [styles[i] for i in range(len(styles)) if i % 3 == 2]
+
+
+def test_render_docx_shipped_reference_matches_its_recipe(tmp_path):
+    from briefing.render.docx import build_reference, reference_docx
+
+    build_reference(tmp_path / "reference.docx")
+    with zipfile.ZipFile(reference_docx()) as shipped, zipfile.ZipFile(tmp_path / "reference.docx") as built:
+        for part in ("word/styles.xml", "word/document.xml", "word/numbering.xml"):
+            assert shipped.read(part) == built.read(part), part
+
+
+def test_render_docx_user_reference_styles_and_page_are_used(tmp_path):
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Inches, RGBColor
+
+    from briefing.render.docx import reference_docx, write
+
+    custom = docx.Document(str(reference_docx()))
+    section = custom.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    custom.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x80, 0x00)
+    custom.add_paragraph("Sample text that must not appear in briefs")
+    path = tmp_path / "house.docx"
+    custom.save(str(path))
+
+    word = docx.Document(io.BytesIO(write(parse(BRIEF), reference=path)))
+    assert round(word.sections[0].page_width.inches, 2) == 8.5
+    assert word.styles["Heading 1"].font.color.rgb == RGBColor(0x00, 0x80, 0x00)
+    assert all("Sample text" not in p.text for p in word.paragraphs)
+    assert _by_style(word, "Heading 1") == ["Bottom line up front", "Key points"]
+
+
+def test_render_docx_bad_reference_is_usage_error(tmp_path):
+    from briefing.errors import UsageError
+    from briefing.render.docx import write
+
+    bad = tmp_path / "not-word.docx"
+    bad.write_text("hello")
+    with pytest.raises(UsageError, match="reference document") as caught:
+        write(parse(BRIEF), reference=bad)
+    assert "\n" not in str(caught.value)

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -34,12 +35,12 @@ from briefing.document import (
     Table,
     plain,
 )
+from briefing.errors import UsageError
 from briefing.render import body_blocks, masthead_lines, printable
 
 # A4 with ~2 cm margins, the same page as the PDF.
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)
 MARGIN = Cm(2.0)
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 BODY_FONT = "Calibri"
 HEADING_FONT = "Calibri"
@@ -69,10 +70,30 @@ MAX_TEXT_WEIGHT = 60
 
 
 
-def write(document: Document) -> bytes:
+def reference_docx() -> Path:
+    """The built-in reference document: page setup and Word styles of every brief.
+
+    Copy it, restyle it in Word (fonts, colours, spacing, paper size) and pass
+    the copy to :func:`write`; its body text is ignored.
+    """
+    return Path(__file__).parent / "reference.docx"
+
+
+def build_reference(path: Path) -> None:
+    """Write the built-in reference document (how ``reference.docx`` is made)."""
     word = docx.Document()
     _set_up_page(word)
     _set_up_styles(word)
+    word.core_properties.title = "briefing reference styles"
+    word.core_properties.author = word.core_properties.comments = ""
+    buffer = io.BytesIO()
+    word.save(buffer)
+    Path(path).write_bytes(_fixed_zip_times(buffer.getvalue(), dt.datetime(2021, 1, 1)))
+
+
+def write(document: Document, reference: Path | None = None) -> bytes:
+    """The brief as a .docx, styled by ``reference`` (default: :func:`reference_docx`)."""
+    word = _open_reference(Path(reference) if reference else reference_docx())
     _header_and_footer(word, document)
     stamp = _timestamp(document)
     _core_properties(word, document, stamp)
@@ -83,6 +104,34 @@ def write(document: Document) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return _fixed_zip_times(buffer.getvalue(), stamp)
+
+
+def _open_reference(path: Path):
+    try:
+        word = docx.Document(str(path))
+    except Exception as error:  # python-docx raises several types for a bad package
+        raise UsageError(
+            f"cannot use {path} as the Word reference document ({error}); give a .docx saved by Word"
+        ) from None
+    # Only the styles and page setup count: drop any sample text in the body.
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
+def _text_width(word):
+    section = word.sections[0]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _style(word, name: str, fallback: str | None = None):
+    """The named style, or ``fallback`` when a user's reference document lacks it."""
+    try:
+        return word.styles[name]
+    except KeyError:
+        return word.styles[fallback] if fallback else None
 
 
 # -- page, styles -----------------------------------------------------------------------
@@ -174,13 +223,13 @@ def _header_and_footer(word, document: Document) -> None:
     section = word.sections[0]
     marking = printable(document.marking)
 
-    header = section.header.paragraphs[0]
+    header = section.header
     if marking:
-        _banner(header, marking)
+        _banner(_free_paragraph(header), marking)
 
     footer = section.footer
-    line = footer.paragraphs[0]
-    line.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    line = _free_paragraph(footer)
+    line.paragraph_format.tab_stops.add_tab_stop(_text_width(word), WD_TAB_ALIGNMENT.RIGHT)
     line.add_run(printable(document.title))
     line.add_run("\tPage ")
     _field(line, "PAGE")
@@ -188,6 +237,14 @@ def _header_and_footer(word, document: Document) -> None:
     _field(line, "NUMPAGES")
     if marking:
         _banner(footer.add_paragraph(), marking)
+
+
+def _free_paragraph(part):
+    """The header or footer's empty first paragraph, else a new one after what is there."""
+    paragraphs = part.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0].runs:
+        return paragraphs[0]
+    return part.add_paragraph()
 
 
 def _banner(paragraph, marking: str) -> None:
@@ -274,9 +331,9 @@ def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
 
 
 def _masthead(word, document: Document) -> None:
-    word.add_paragraph(printable(document.title), style="Title")
+    word.add_paragraph(printable(document.title), style=_style(word, "Title", "Normal"))
     if document.text("subtitle"):
-        word.add_paragraph(printable(document.text("subtitle")), style="Subtitle")
+        word.add_paragraph(printable(document.text("subtitle")), style=_style(word, "Subtitle", "Normal"))
     lines = masthead_lines(document)
     for i, line in enumerate(lines):
         paragraph = word.add_paragraph()
@@ -328,7 +385,7 @@ class _BlockWriter:
             raise TypeError(f"unknown block {type(block).__name__}")
 
     def paragraph(self, content: Inlines, style: str | None):
-        paragraph = self.word.add_paragraph(style=style)
+        paragraph = self.word.add_paragraph(style=_style(self.word, style, "Normal") if style else None)
         _add_runs(paragraph, content)
         return paragraph
 
@@ -357,11 +414,11 @@ class _BlockWriter:
         rows = [list(table.header) + [[]] * (width - len(table.header))]
         rows += [list(row) + [[]] * (width - len(row)) for row in table.rows]
         grid = self.word.add_table(rows=len(rows), cols=width)
-        grid.style = self.word.styles[TABLE_STYLE]
+        grid.style = _style(self.word, TABLE_STYLE, "Table Grid" if _style(self.word, "Table Grid") else None)
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False  # fixed layout: columns keep the widths set below
         _table_look(grid)
-        widths = _column_widths(rows, width)
+        widths = _column_widths(rows, width, _text_width(self.word))
         for r, row in enumerate(rows):
             for c, content in enumerate(row):
                 cell = grid.cell(r, c)
@@ -390,7 +447,7 @@ def _table_look(grid) -> None:
         look.set(qn(f"w:{key}"), value)
 
 
-def _column_widths(rows, width: int):
+def _column_widths(rows, width: int, text_width: int):
     """Column widths: each at least its longest word, the spare width shared by text length.
 
     Word wraps inside a word only when it must, so a column narrower than its
@@ -402,22 +459,26 @@ def _column_widths(rows, width: int):
         texts = [plain(row[c]) for row in rows]
         longest_word = max((len(word) for text in texts for word in text.split()), default=0)
         longest_text = max((len(text) for text in texts), default=0)
-        minimums.append(min(longest_word * CHAR_WIDTH + CELL_PADDING, TEXT_WIDTH * 0.3))
+        minimums.append(min(longest_word * CHAR_WIDTH + CELL_PADDING, text_width * 0.3))
         shares.append(max(0, min(longest_text, MAX_TEXT_WEIGHT) - longest_word) + 1)
-    spare = TEXT_WIDTH - sum(minimums)
+    spare = text_width - sum(minimums)
     if spare <= 0:
-        return [int(TEXT_WIDTH * m / sum(minimums)) for m in minimums]
+        return [int(text_width * m / sum(minimums)) for m in minimums]
     return [int(m + spare * s / sum(shares)) for m, s in zip(minimums, shares)]
 
 
-def _restart_numbering(word, style_name: str, start: int) -> int:
+def _restart_numbering(word, style_name: str, start: int) -> int | None:
     """A new Word numbering instance for one ordered list, so each list starts at ``start``.
 
     Paragraphs of a list style share one counter; a fresh ``w:num`` over the same
     abstract numbering with a start override begins the count again.
     """
     numbering = word.part.numbering_part.element
-    style_num = word.styles[style_name].element.pPr.numPr.numId.val
+    style = _style(word, style_name)
+    pPr = style.element.pPr if style is not None else None
+    if pPr is None or pPr.numPr is None or pPr.numPr.numId is None:
+        return None  # a reference document whose list style is not numbered
+    style_num = pPr.numPr.numId.val
     abstract = None
     for num in numbering.num_lst:
         if num.numId == style_num:
