@@ -170,6 +170,10 @@ def _set_up_styles(word) -> None:
     title.font.bold = True
     title.font.color.rgb = ACCENT
     title.paragraph_format.space_after = Pt(4)
+    # Word's Title has a rule under it; the masthead draws its own under the whole block.
+    borders = title.element.get_or_add_pPr().find(qn("w:pBdr"))
+    if borders is not None:
+        borders.getparent().remove(borders)
 
     subtitle = styles["Subtitle"]
     _set_font(subtitle, HEADING_FONT)
