@@ -180,3 +180,22 @@ def test_render_pdf_long_unbroken_word_wraps_inside_page(where):
 def test_render_pdf_drops_characters_xml_cannot_hold():
     data = render(Document(blocks=[Paragraph([Run("a\x00b\x0bc\ufffe\ud800d")])]), "pdf")
     assert "abcd" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+BIG = "word " * 2500
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        Document(blocks=[parse(f"> {BIG}\n").blocks[0]]),  # a quote longer than a page
+        Document(blocks=[Table([[Run("a")], [Run("b")]], [[[Run(BIG)], [Run("x")]]])]),  # a cell longer than a page
+        Document(blocks=parse(f"- {BIG}\n").blocks),
+        Document(blocks=parse("### deep first\n\n# then top\n").blocks),  # outline levels that jump
+        Document(blocks=[Table([], [])]),
+    ],
+    ids=["long-quote", "long-cell", "long-item", "heading-jump", "empty-table"],
+)
+def test_render_pdf_awkward_content_still_renders(document):
+    data = render(document, "pdf")
+    assert data.startswith(b"%PDF") and len(PdfReader(io.BytesIO(data)).pages) >= 1
