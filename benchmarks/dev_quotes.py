@@ -13,35 +13,22 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.extraction import content_class, spans_text, widen_to_quote_marks
 from benchmarks.polnear import read_folder
 from briefing.analysis.quotes import find_quotes
 from briefing.analysis.reported import find_reported
 from briefing.nlp import load_pipeline
-
-QUOTES = "\"“”"
-
 
 def _chars(spans) -> set[int]:
     return {i for s, e in spans for i in range(s, e)}
 
 
 def _kind(text: str, spans) -> str:
-    body = " ".join(text[s:e] for s, e in spans).strip().rstrip(".,;:!? ")
-    if body[:1] in QUOTES and body[-1:] in QUOTES:
-        return "direct"
-    return "mixed" if any(q in body for q in QUOTES) else "indirect"
+    return content_class(spans_text(text, spans))
 
 
 def _widen(text: str, spans) -> tuple:
-    """Spans grown over adjacent quote marks, so a quote's class reads like gold's."""
-    out = []
-    for s, e in spans:
-        if s > 0 and text[s - 1] in QUOTES:
-            s -= 1
-        if e < len(text) and text[e] in QUOTES:
-            e += 1
-        out.append((s, e))
-    return tuple(out)
+    return widen_to_quote_marks(text, tuple(spans))
 
 
 def predictions(doc):

@@ -65,6 +65,7 @@ ACCORDING_TO = ("according", "to")
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_STRAIGHT = '"'
+DOUBLE_APOSTROPHES = "''"  # how the New York Times archive writes a double quote
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"

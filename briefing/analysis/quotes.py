@@ -38,6 +38,7 @@ class _Segment:
     start: int
     end: int
     paragraph: int
+    after: int = 0  # offset just after the closing mark (or the paragraph end)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -50,14 +51,28 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _direction(text: str, i: int) -> bool | None:
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, length) of each double quotation mark; ``''`` is one mark (the NYT archive's)."""
+    out, i = [], start
+    while i < end:
+        if text.startswith(lx.DOUBLE_APOSTROPHES, i) and i + 2 <= end:
+            out.append((i, 2))
+            i += 2
+            continue
+        if text[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
+            out.append((i, 1))
+        i += 1
+    return out
+
+
+def _direction(text: str, i: int, length: int = 1) -> bool | None:
     """True for an opening mark, False for a closing one, None when the context cannot tell.
 
     Context wins over the glyph, because pasted text often has curly marks the
     wrong way round and straight marks that could be either.
     """
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     opens_word = before.isspace() or before in lx.BEFORE_OPENING
     closes_word = after.isspace() or after in ".,;:!?)]}—–-" or after in lx.QUOTE_MARKS
     if opens_word and not after.isspace():
@@ -74,21 +89,20 @@ def _direction(text: str, i: int) -> bool | None:
 
 def _double_segments(text: str, para: tuple[int, int], index: int) -> list[_Segment]:
     start, end = para
-    marks = [i for i in range(start, end) if text[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT]
     segments, open_at = [], None
-    for i in marks:
-        opening = _direction(text, i)
+    for i, length in _marks(text, start, end):
+        opening = _direction(text, i, length)
         if opening is None:
             opening = open_at is None
         if opening:
             # A second opening mark before a closing one: the first was never
             # closed, so we cannot tell where it ends and drop it.
-            open_at = i
+            open_at = (i, length)
         elif open_at is not None:
-            segments.append(_Segment(open_at, i, open_at + 1, i, index))
+            segments.append(_Segment(open_at[0], i, open_at[0] + open_at[1], i, index, i + length))
             open_at = None
     if open_at is not None:
-        segments.append(_Segment(open_at, None, open_at + 1, end, index))
+        segments.append(_Segment(open_at[0], None, open_at[0] + open_at[1], end, index, end))
     return segments
 
 
@@ -103,14 +117,15 @@ def _single_segments(text: str, para: tuple[int, int], index: int) -> list[_Segm
         if ch == lx.SINGLE_OPEN and (before.isspace() or before in lx.BEFORE_OPENING) and after.isalpha():
             open_at = i
         elif ch == lx.SINGLE_CLOSE and open_at is not None and not before.isspace() and not after.isalnum():
-            segments.append(_Segment(open_at, i, open_at + 1, i, index))
+            segments.append(_Segment(open_at, i, open_at + 1, i, index, i + 1))
             open_at = None
     return segments
 
 
 def _starts_with_opening(text: str, para: tuple[int, int]) -> bool:
-    first = para[0] + len(text[para[0]:para[1]]) - len(text[para[0]:para[1]].lstrip())
-    return first < para[1] and text[first] in lx.DOUBLE_OPEN + lx.DOUBLE_STRAIGHT and _direction(text, first) is not False
+    marks = _marks(text, para[0], para[1])
+    first = _first_mark(text, para)
+    return bool(marks) and marks[0][0] == first and _direction(text, *marks[0]) is not False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -170,7 +185,7 @@ class _Quoted:
 
     def __init__(self, groups: list[list[_Segment]]):
         spans = sorted(
-            (s.open, (s.close + 1) if s.close is not None else s.end) for g in groups for s in g
+            (s.open, s.after) for g in groups for s in g
         )
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
@@ -376,7 +391,7 @@ def _attribute(doc, sents, group, quoted) -> _Found | None:
         spans=[(s.start, s.end) for s in group],
         partial=partial,
         paragraph=group[0].paragraph,
-        last_close=group[-1].close if group[-1].close is not None else group[-1].end,
+        last_close=group[-1].after,
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
     if found:
@@ -408,7 +423,7 @@ def _continues(prev: _Found, cur: _Found, text: str) -> bool:
         return False
     if prev.cue is None or not (prev.last_close < prev.cue[0] < cur.spans[0][0]):
         return False
-    between = text[prev.last_close + 1:cur.spans[0][0] - 1]
+    between = text[prev.last_close:cur.spans[0][0]]
     return between.count(".") + between.count("!") + between.count("?") <= 2 and len(between) < 200
 
 

@@ -46,13 +46,33 @@ def _edges(tokens) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _close_quote(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
-def _complement(verb):
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a content over the punctuation and mark that close a quote it opened.
+
+    ``that the plan “will work.”`` keeps its ``.”`` so the quotation stays whole.
+    """
+    body = text[start:end]
+    opened = max(body.rfind(m) for m in lx.DOUBLE_OPEN + lx.DOUBLE_STRAIGHT)
+    closed = max(body.rfind(m) for m in lx.DOUBLE_CLOSE)
+    if opened < 0 or closed > opened or (body.count(lx.DOUBLE_STRAIGHT) % 2 == 0 and opened == body.rfind(lx.DOUBLE_STRAIGHT)):
+        return start, end
+    stop = end
+    while stop < len(text) and text[stop] in ".,;:!?" and stop - end < 3:
+        stop += 1
+    if stop < len(text) and text[stop] in lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
+        return start, stop + 1
+    return start, end
+
+
+def _complement(verb, sent):
     """The clause a reporting verb reports, as a token list, or None."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
+        if not sent.start <= child.i < sent.end:
+            continue
         if child.dep_ == "ccomp" and lemma not in lx.QUOTE_ONLY_VERBS:
             # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
             if child.i < verb.i and lemma not in lx.SPEECH_VERBS:
@@ -68,7 +88,7 @@ def _complement(verb):
 def _reported_by_verb(verb, sent) -> Attribution | None:
     if needs_clause(verb) and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    tokens = _complement(verb)
+    tokens = _complement(verb, sent)
     if not tokens:
         return None
     # The parse may run over a paragraph break; the content may not.
