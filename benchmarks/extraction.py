@@ -236,22 +236,50 @@ class Tally:
 @dataclass
 class Scores:
     tallies: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in (*CLASSES, "all")})
+    # What went wrong, for people improving the rules: see `Scores.add`.
+    errors: list[dict] = field(default_factory=list)
 
-    def add(self, text: str, gold: list, preds: list[Prediction]) -> None:
-        """Score one article: ``gold`` holds :class:`benchmarks.polnear.GoldAttribution`."""
+    def add(self, text: str, gold: list, preds: list[Prediction], name: str = "") -> None:
+        """Score one article: ``gold`` holds :class:`benchmarks.polnear.GoldAttribution`.
+
+        Records in ``errors`` each gold item missed, each prediction matching
+        nothing, and each matched pair whose source is wrong.
+        """
         gold_class = [content_class(spans_text(text, g.content)) for g in gold]
         pred_class = [content_class(spans_text(text, widen_to_quote_marks(text, p.spans))) for p in preds]
         for c in gold_class:
             self._count(c, "gold")
         for c in pred_class:
             self._count(c, "pred")
-        for gi, pi, _ in match([g.content for g in gold], [p.spans for p in preds]):
+        pairs = match([g.content for g in gold], [p.spans for p in preds])
+        self._note_errors(text, name, gold, preds, gold_class, pred_class, pairs)
+        for gi, pi, _ in pairs:
             right = source_ok(gold[gi].source, preds[pi].speaker)
             exact = is_exact(text, gold[gi].content, preds[pi].spans)
             self._count(gold_class[gi], "matched_gold", "source_right" if right else None,
                         "e2e_gold" if right else None, "exact_gold" if exact else None)
             self._count(pred_class[pi], "matched_pred", "e2e_pred" if right else None,
                         "exact_pred" if exact else None)
+
+    def _note_errors(self, text, name, gold, preds, gold_class, pred_class, pairs) -> None:
+        def snippet(spans):
+            return spans_text(text, spans) if spans else None
+
+        matched_gold = {gi for gi, _, _ in pairs}
+        matched_pred = {pi for _, pi, _ in pairs}
+        for gi, g in enumerate(gold):
+            if gi not in matched_gold:
+                self.errors.append({"article": name, "error": "missed", "class": gold_class[gi],
+                                    "content": snippet(g.content), "source": snippet(g.source)})
+        for pi, p in enumerate(preds):
+            if pi not in matched_pred:
+                self.errors.append({"article": name, "error": "spurious", "class": pred_class[pi],
+                                    "content": snippet(p.spans), "source": snippet(p.speaker and (p.speaker,))})
+        for gi, pi, _ in pairs:
+            if not source_ok(gold[gi].source, preds[pi].speaker):
+                self.errors.append({"article": name, "error": "wrong source", "class": gold_class[gi],
+                                    "content": snippet(gold[gi].content), "source": snippet(gold[gi].source),
+                                    "predicted_source": snippet(preds[pi].speaker and (preds[pi].speaker,))})
 
     def _count(self, cls: str, *names: str | None) -> None:
         # Gold-side and prediction-side counters have distinct names, so each
@@ -334,6 +362,14 @@ def read_source(article: Article):
     )
 
 
+def parse_text(source) -> str:
+    """The text spaCy should read: ``analysis_text(source)`` (debris blanked, offsets kept) once analyze() exists."""
+    analysis_text = _function("briefing.analysis", "analysis_text")
+    if analysis_text and _function("briefing.analysis", "analyze"):
+        return analysis_text(source)
+    return source.text
+
+
 def absorb_quotes(positions: list[Prediction], quotes: list[Prediction]) -> list[Prediction]:
     """Positions, then the quotes that lie outside every position.
 
@@ -341,10 +377,10 @@ def absorb_quotes(positions: list[Prediction], quotes: list[Prediction]) -> list
     reported clause is part of that attribution, not one of its own.
     """
 
+    extents = [(p.spans[0][0], p.spans[-1][1]) for p in positions if p.spans]
+
     def inside(quote: Prediction) -> bool:
-        return any(
-            all(p.spans[0][0] <= s and e <= p.spans[-1][1] for s, e in quote.spans) for p in positions
-        )
+        return any(all(lo <= s and e <= hi for s, e in quote.spans) for lo, hi in extents)
 
     return positions + [q for q in quotes if not inside(q)]
 
@@ -415,16 +451,20 @@ class Run:
     parse_seconds: float
     analysis_seconds: float
     remapped: int  # articles whose text ingest changed, so offsets had to be mapped
+    refused: dict[str, str]  # article name -> the product's error message
     scores: Scores
 
-    def report(self) -> dict:
-        return {
+    def report(self, errors: bool = False) -> dict:
+        """The measured numbers; with ``errors``, also every miss, spurious prediction and wrong source."""
+        extra = {"errors": self.scores.errors} if errors else {}
+        return extra | {
             "predictor": self.predictor,
             "articles": self.articles,
             "parse_seconds": round(self.parse_seconds, 3),
             "analysis_seconds": round(self.analysis_seconds, 3),
             "analysis_to_parse_ratio": round(_ratio_f(self.analysis_seconds, self.parse_seconds), 4),
             "remapped_articles": self.remapped,
+            "refused_articles": self.refused,
             "iou_threshold": IOU_THRESHOLD,
             "exact_tolerance": EXACT_TOLERANCE,
             "scores": self.scores.table(),
@@ -436,29 +476,48 @@ def _ratio_f(a: float, b: float) -> float:
 
 
 def run(folder: str, limit: int | None = None, nlp=None) -> Run:
-    """Parse, analyse and score every article of a PolNeAR-style folder."""
+    """Parse, analyse and score every article of a PolNeAR-style folder.
+
+    An article the product refuses (a :class:`BriefingError` from ingest or
+    analysis) scores with no predictions and is listed in ``Run.refused``.
+    """
     articles = read_folder(folder, limit)
     if nlp is None:
         from briefing.nlp import load_pipeline
 
         nlp = load_pipeline()
-    sources = [read_source(a) for a in articles]
+    refused: dict[str, str] = {}
+    sources = {}
+    for article in articles:
+        try:
+            sources[article.name] = read_source(article)
+        except BriefingError as exc:
+            refused[article.name] = str(exc)
+    read = [a for a in articles if a.name in sources]
+    texts = [parse_text(sources[a.name]) for a in read]
 
     started = time.perf_counter()
-    docs = list(nlp.pipe(s.text for s in sources))
+    docs = list(nlp.pipe(texts))
     parse_seconds = time.perf_counter() - started
 
+    predictions: dict[str, list[Prediction]] = {}
     started = time.perf_counter()
-    predictions = [predict(s, d, nlp) for s, d in zip(sources, docs)]
+    for article, doc in zip(read, docs):
+        try:
+            predictions[article.name] = predict(sources[article.name], doc, nlp)
+        except BriefingError as exc:
+            refused[article.name] = str(exc)
     analysis_seconds = time.perf_counter() - started
 
     scores, remapped = Scores(), 0
-    for article, source, preds in zip(articles, sources, predictions):
-        if source.text != article.text:
-            preds = remap(preds, offset_map(source.text, article.text))
+    for article in articles:
+        preds = predictions.get(article.name, [])
+        product_text = sources[article.name].text if article.name in sources else article.text
+        if product_text != article.text:
+            preds = remap(preds, offset_map(product_text, article.text))
             remapped += 1
-        scores.add(article.text, article.gold, preds)
-    return Run(predictor_name(), len(articles), parse_seconds, analysis_seconds, remapped, scores)
+        scores.add(article.text, article.gold, preds, article.name)
+    return Run(predictor_name(), len(articles), parse_seconds, analysis_seconds, remapped, refused, scores)
 
 
 COLUMNS = (
@@ -475,7 +534,8 @@ COLUMNS = (
 
 def format_report(report: dict) -> str:
     """The report as a plain-text table with the speed line under it."""
-    lines = [
+    lines = [_format_error(e) for e in report.get("errors", [])]
+    lines += [
         f"PolNeAR extraction benchmark: {report['articles']} articles, predictions from {report['predictor']}",
         f"match: character IoU >= {report['iou_threshold']}; exact: boundaries within "
         f"{report['exact_tolerance']} characters",
@@ -492,7 +552,21 @@ def format_report(report: dict) -> str:
     ]
     if report["remapped_articles"]:
         lines.append(f"note: ingest changed the text of {report['remapped_articles']} articles; offsets were mapped back")
+    for name, message in report["refused_articles"].items():
+        lines.append(f"refused (scored with no predictions): {name}: {message}")
     return "\n".join(lines)
+
+
+def _format_error(error: dict) -> str:
+    def short(text: str | None, width: int = 90) -> str:
+        text = " ".join((text or "-").split())
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+    line = f"{error['error']:<12} {error['class']:<8} {error['article'][:40]:<40} {short(error['content'])!r}"
+    line += f"  source: {short(error['source'], 40)!r}"
+    if "predicted_source" in error:
+        line += f"  predicted: {short(error['predicted_source'], 40)!r}"
+    return line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -500,11 +574,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", help="a PolNeAR-style folder with text/ and attributions/, e.g. .../polnear/dev")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list missed gold items, spurious predictions and wrong sources")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     try:
-        report = run(args.folder, args.limit).report()
+        report = run(args.folder, args.limit).report(errors=args.errors)
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
