@@ -1,5 +1,7 @@
 """Scoring of the PolNeAR extraction benchmark, on tiny hand-made gold and predictions."""
 
+import json
+
 import pytest
 
 from benchmarks.extraction import (
@@ -244,3 +246,51 @@ def test_polnear_read_folder_takes_first_annotator(tmp_path):
 def test_polnear_read_folder_refuses_other_folders(tmp_path):
     with pytest.raises(InputError, match="not a PolNeAR folder"):
         read_folder(tmp_path)
+
+
+def test_extraction_scores_record_errors():
+    gold_items = [gold([(9, 24)], [(0, 3)]), gold([(34, 51)], [(25, 28)])]
+    preds = [Prediction(((10, 23),), (25, 28)), Prediction(((58, 64),), None)]
+    scores = Scores()
+    scores.add(ARTICLE, gold_items, preds, "a")
+    found = {(e["error"], e["content"]) for e in scores.errors}
+    assert found == {
+        ("missed", "that talks failed"),
+        ("spurious", "thinks"),
+        ("wrong source", "“we are ready.”"),
+    }
+
+
+# -- the command, end to end ---------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_extraction_command_prints_table(tmp_path, capsys):
+    from benchmarks.extraction import main
+    from briefing.nlp import load_pipeline
+
+    load_pipeline()  # cached: the command reuses it
+    text = 'The minister spoke on Monday. "We are ready to talk," Kim said.\n'
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    start, source = text.index('"We'), text.index("Kim")
+    (tmp_path / "attributions" / "a_0000.ann").write_text(
+        f"T1\tContent {start} {start + 23}\tx\nT2\tSource {source} {source + 3}\tKim\n"
+        f"E1\tAttribution:T1 Content:T1 Source:T2\n",
+        encoding="utf-8",
+    )
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for row in ("direct", "mixed", "indirect", "all", "analysis/parse"):
+        assert row in out
+    assert main([str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["scores"]["all"]["gold"] == 1 and report["scores"]["direct"]["gold"] == 1
+
+
+def test_extraction_command_refuses_other_folders(tmp_path, capsys):
+    from benchmarks.extraction import main
+
+    assert main([str(tmp_path)]) == InputError.exit_code
+    assert "not a PolNeAR folder" in capsys.readouterr().err
