@@ -41,8 +41,29 @@ INTENTION_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of stance whose object is what the source holds: "X endorsed Cruz",
+# "X called Trump a fascist", "X accused Y of lying", "X called for a ban".
+STANCE_VERBS = frozenset(
+    """
+    call describe support endorse criticize criticise announce accuse defend oppose praise
+    attack blame dismiss reject denounce propose back favor favour condemn blast slam
+    question cite deny welcome applaud mock label dub brand demand seek express
+    acknowledge recommend predict challenge decry tout hail embrace champion advocate
+    urge ask discuss mention highlight characterize portray refer talk speak point warn
+    complain argue vote lament fault ridicule slam knock lambaste chide rebuke thank
+    congratulate credit credit decline refuse reveal disclose unveil release rule
+    """.split()
+)
+
+# Prepositions that carry a stance verb's object: "called for", "accused X of",
+# "described X as", "talked about", "voted against", "referred to".
+STANCE_PREPOSITIONS = frozenset("for of as about against to on over".split())
+
+# Dependents of a stance verb that make up its content.
+OBJECT_DEPS = frozenset("dobj oprd dative xcomp ccomp attr".split())
+
 # Every verb that can be the cue of an attribution.
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS
 
 # Verbs that only count as a cue when their clause complement is present, because
 # without it they are ordinary verbs ("she called Kim", "polls show a lead").

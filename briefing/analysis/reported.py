@@ -82,11 +82,37 @@ def _complement(verb, sent):
         for child in verb.children:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return list(child.subtree)
+    if lemma in lx.STANCE_VERBS:
+        return _object_phrase(verb, sent)
     return None
 
 
+def _object_phrase(verb, sent):
+    """What a stance verb is about: its objects and their prepositional phrases.
+
+    "called for a ban" gives "a ban" (the preposition belongs to the cue),
+    "accused X of lying" gives "X of lying".
+    """
+    parts = []
+    for child in verb.rights:
+        if not sent.start <= child.i < sent.end:
+            break
+        if child.dep_ in lx.OBJECT_DEPS:
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS:
+            parts.append(child)
+    if not parts:
+        return None
+    if parts[0].dep_ == "prep" and all(t.dep_ == "prt" for t in verb.doc[verb.i + 1:parts[0].i]):
+        objects = [c for c in parts[0].children if c.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            return None
+        parts[0:1] = objects
+    return [t for part in parts for t in part.subtree]
+
+
 def _reported_by_verb(verb, sent) -> Attribution | None:
-    if needs_clause(verb) and not any(c.dep_ == "ccomp" for c in verb.children):
+    if needs_clause(verb) and verb.lemma_.lower() not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     tokens = _complement(verb, sent)
     if not tokens:
