@@ -27,9 +27,9 @@ SPEECH_VERBS = frozenset(
 COGNITION_VERBS = frozenset(
     """
     think believe know feel fear worry hope expect doubt suspect assume guess reckon
-    understand realize realise recognize recognise consider find learn see view regard
-    imagine suppose figure decide determine conclude show suggest indicate reveal prove
-    demonstrate mean seem appear remember forget agree disagree acknowledge
+    understand realize realise recognize recognise consider find learn  view regard
+    imagine suppose figure decide determine conclude show suggest indicate reveal 
+    demonstrate  seem appear remember forget agree disagree acknowledge
     """.split()
 )
 
@@ -37,7 +37,7 @@ COGNITION_VERBS = frozenset(
 INTENTION_VERBS = frozenset(
     """
     want plan hope intend aim seek vow pledge promise refuse decline threaten expect
-    wish try prefer need mean propose offer agree urge ask
+    wish try prefer   propose offer agree urge ask
     """.split()
 )
 
@@ -48,10 +48,10 @@ STANCE_VERBS = frozenset(
     call describe support endorse criticize criticise announce accuse defend oppose praise
     attack blame dismiss reject denounce propose back favor favour condemn blast slam
     question cite deny welcome applaud mock label dub brand demand seek express
-    acknowledge recommend predict challenge decry tout hail embrace champion advocate
-    urge ask discuss mention highlight characterize portray refer talk speak point warn
-    complain argue vote lament fault ridicule slam knock lambaste chide rebuke thank
-    congratulate credit credit decline refuse reveal disclose unveil release rule
+    acknowledge recommend predict challenge decry tout hail   advocate
+    urge ask discuss mention highlight characterize portray refer talk  point warn
+    complain argue vote lament fault ridicule slam  lambaste chide rebuke thank
+    congratulate credit credit decline refuse reveal disclose   rule
     """.split()
 )
 
@@ -62,6 +62,10 @@ STANCE_PREPOSITIONS = frozenset("for of as about against to on over".split())
 # Dependents of a stance verb that make up its content.
 OBJECT_DEPS = frozenset("dobj oprd dative xcomp ccomp attr".split())
 
+# Verbs that can introduce a direct quotation; verbs of thought and intention
+# next to a quotation are rarely its cue.
+QUOTE_VERBS = SPEECH_VERBS | STANCE_VERBS
+
 # Every verb that can be the cue of an attribution.
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS
 
@@ -69,8 +73,8 @@ REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERB
 # without it they are ordinary verbs ("she called Kim", "polls show a lead").
 NEEDS_CLAUSE = frozenset(
     """
-    call continue point read see find show mean know understand learn consider decide
-    determine remember forget figure seem appear order post try need offer cite quote
+    call continue point read  find show  know understand learn consider decide
+    determine remember forget figure seem appear order post try  offer cite quote
     signal question answer repeat charge maintain
     """.split()
 )

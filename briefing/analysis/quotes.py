@@ -261,8 +261,8 @@ def subject_of(verb):
     return None
 
 
-def is_reporting_verb(token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in lx.REPORTING_VERBS
+def is_reporting_verb(token, verbs=lx.REPORTING_VERBS) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
 
 
 def needs_clause(token) -> bool:
@@ -305,6 +305,8 @@ class _Found:
     own_cue: bool  # the cue lies in the quote's own sentence
     paragraph: int
     last_close: int
+    last_paragraph: int
+    opens_paragraph: bool  # the quote's first mark starts its paragraph
 
 
 def _sentence_index(sents, offset: int) -> int:
@@ -335,7 +337,7 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if obj is not None:
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, speaker_span(obj, quoted))
-        elif is_reporting_verb(tok):
+        elif is_reporting_verb(tok, lx.QUOTE_VERBS):
             if partial and inner and not any(tok in w.ancestors for w in inner[:1]):
                 continue
             candidate = (token_span(tok), speaker_span(subject_of(tok), quoted))
@@ -392,6 +394,8 @@ def _attribute(doc, sents, group, quoted) -> _Found | None:
         partial=partial,
         paragraph=group[0].paragraph,
         last_close=group[-1].after,
+        last_paragraph=group[-1].paragraph,
+        opens_paragraph=not text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].strip(),
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
     if found:
@@ -414,12 +418,29 @@ def _attribute(doc, sents, group, quoted) -> _Found | None:
             return _Found(cue=token_span(verb), speaker=speaker_span(subject_of(verb), quoted), own_cue=False, **base)
         colon = [t for t in tokens if t.text == ":"]
         return _Found(cue=token_span(colon[-1]), speaker=None, own_cue=False, **base) if colon else None
+    if base["opens_paragraph"] and first > 0 and "\n" in text[sents[first - 1].end_char - 1:group[0].open]:
+        # A paragraph of pure quotation after a paragraph about its speaker
+        # ("Trump said he was angry." then "“I am very angry.”").
+        verbs = [t for t in sents[first - 1] if t.idx not in quoted and is_reporting_verb(t) and subject_of(t) is not None]
+        if verbs:
+            return _Found(cue=None, speaker=speaker_span(subject_of(verbs[0]), quoted), own_cue=False, **base)
     return _Found(cue=None, speaker=None, own_cue=False, **base)
 
 
 def _continues(prev: _Found, cur: _Found, text: str) -> bool:
-    """True for the second part of ``"X," she said. "Y."``: same paragraph, nothing but the cue between."""
-    if prev.paragraph != cur.paragraph or cur.cue is not None or cur.partial:
+    """True when ``cur`` goes on with ``prev``'s quotation.
+
+    That is the second part of ``"X," she said. "Y."`` (same paragraph,
+    nothing but the cue between, or the same cue), or a paragraph of pure
+    quotation, with no cue of its own, right after a paragraph that quoted.
+    """
+    if cur.partial or prev.partial:
+        return False
+    if cur.cue is not None:
+        return cur.cue == prev.cue
+    if prev.last_paragraph == cur.paragraph - 1:
+        return cur.opens_paragraph and prev.speaker is not None
+    if prev.paragraph != cur.paragraph:
         return False
     if prev.cue is None or not (prev.last_close < prev.cue[0] < cur.spans[0][0]):
         return False
@@ -447,6 +468,7 @@ def find_quotes(doc) -> list[Attribution]:
         if found and _continues(found[-1], item, text):
             found[-1].spans.extend(item.spans)
             found[-1].last_close = item.last_close
+            found[-1].last_paragraph = item.last_paragraph
             continue
         if item.cue is None and item.speaker is None:
             continue
