@@ -226,7 +226,7 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     """
     keep = [token]
     for child in token.children:
-        if child.dep_ in ("relcl", "acl", "punct", "cc") and child.i > token.i:
+        if child.dep_ in ("relcl", "acl", "cc") and child.i > token.i:
             continue
         keep.extend(child.subtree)
     keep = [t for t in keep if t is token or quoted is None or t.idx not in quoted]
