@@ -1,0 +1,155 @@
+"""Reported speech and positions: verbs with clauses, stance objects, "according to"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from briefing.analysis.quotes import Attribution, find_quotes
+from briefing.analysis.reported import find_reported
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "us-secretaries-of-state-and-defense-in-seoul.txt"
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(words, heads, deps, pos, lemmas):
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".," for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def chung_stressed():
+    # Chung stressed that the alliance is vital.
+    return parsed(
+        ["Chung", "stressed", "that", "the", "alliance", "is", "vital", "."],
+        [1, 1, 5, 4, 5, 1, 5, 1],
+        ["nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"],
+        ["PROPN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+        ["Chung", "stress", "that", "the", "alliance", "be", "vital", "."],
+    )
+
+
+def according_to_ministry():
+    # According to the ministry, Suh agreed.
+    return parsed(
+        ["According", "to", "the", "ministry", ",", "Suh", "agreed", "."],
+        [6, 0, 3, 1, 6, 6, 6, 6],
+        ["prep", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        ["VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["accord", "to", "the", "ministry", ",", "Suh", "agree", "."],
+    )
+
+
+def pyongyang_wants():
+    # Pyongyang wants Seoul to bring carrots.
+    return parsed(
+        ["Pyongyang", "wants", "Seoul", "to", "bring", "carrots", "."],
+        [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "NOUN", "PUNCT"],
+        ["Pyongyang", "want", "Seoul", "to", "bring", "carrot", "."],
+    )
+
+
+def ward_called_for():
+    # Ward called for the impeachment.
+    return parsed(
+        ["Ward", "called", "for", "the", "impeachment", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["Ward", "call", "for", "the", "impeachment", "."],
+    )
+
+
+def she_called_kim():
+    # She called Kim.  (a phone call: no content, no report)
+    return parsed(
+        ["She", "called", "Kim", "yesterday", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "npadvmod", "npadvmod", "punct"],
+        ["PRON", "VERB", "PROPN", "NOUN", "PUNCT"],
+        ["she", "call", "Kim", "yesterday", "."],
+    )
+
+
+def words(doc, span):
+    return doc.text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    "make, content, speaker, cue",
+    [
+        (chung_stressed, ["that the alliance is vital"], "Chung", "stressed"),
+        (according_to_ministry, ["Suh agreed"], "the ministry", "According to"),
+        (pyongyang_wants, ["Seoul to bring carrots"], "Pyongyang", "wants"),
+        (ward_called_for, ["the impeachment"], "Ward", "called"),
+    ],
+)
+def test_reported_content_speaker_and_cue(make, content, speaker, cue):
+    doc = make()
+    (att,) = find_reported(doc, [])
+    assert [words(doc, s) for s in att.spans] == content
+    assert words(doc, att.speaker) == speaker
+    assert words(doc, att.cue) == cue
+
+
+@pytest.mark.parametrize("make", [she_called_kim])
+def test_reported_verb_without_content_reports_nothing(make):
+    assert find_reported(make(), []) == []
+
+
+@pytest.mark.parametrize("make", [chung_stressed])
+def test_reported_skips_what_a_full_quote_holds(make):
+    doc = make()
+    quote = Attribution(spans=((0, len(doc.text)),), cue=None, speaker=None)
+    assert find_reported(doc, [quote]) == []
+
+
+@pytest.mark.parametrize("doc", [Doc(VOCAB, words=[]), Doc(VOCAB, words=["said", "that", "so"])])
+def test_reported_never_crash_on_odd_docs(doc):
+    assert isinstance(find_reported(doc, []), list)
+
+
+# -- the sample article (model) ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from briefing.nlp import load_pipeline
+
+    doc = load_pipeline()(SAMPLE.read_text(encoding="utf-8"))
+    return doc, find_reported(doc, find_quotes(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "opening, speaker, cue",
+    [
+        ("that the ROK-U.S. alliance is the foundation", "Chung", "stressed"),
+        ("that the alliance between the United States and South Korea", "Blinken", "agreed"),
+        ("Suh and Austin agreed to continue", "South Korea’s Defense Ministry", "According to"),
+        ("Washington and Seoul to bring carrots", "Pyongyang", "wants"),
+        ("that Biden administration is likely", "Kim Young-jun, a professor at Korea National Defense University", "told"),
+    ],
+)
+def test_reported_sample_positions(sample, opening, speaker, cue):
+    doc, found = sample
+    (att,) = [a for a in found if doc.text[a.spans[0][0]:].startswith(opening)]
+    assert words(doc, att.speaker) == speaker
+    assert words(doc, att.cue) == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("partial_opening", ["linchpin for peace"])
+def test_reported_sample_partial_quote_lies_inside_its_report(sample, partial_opening):
+    doc, found = sample
+    start = doc.text.index(partial_opening)
+    holders = [a for a in found if any(s <= start < e for s, e in a.spans)]
+    assert len(holders) == 1
+    assert words(doc, holders[0].speaker) == "Blinken"
+    # the closing mark stays with the report, so the quotation is whole
+    assert doc.text[holders[0].spans[-1][1] - 1] == "”"
