@@ -31,6 +31,8 @@ ANAPHORIC_STARTS = frozenset({
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
     "we", "i", "both", "such", "then", "the two", "him", "them",
 })
+_CONNECTIVE = re.compile(r"(?:" + "|".join(LEADING_CONNECTIVES) + r")\b")
+_TRIMMABLE = re.compile(_CONNECTIVE.pattern + r",?\s+(?=[A-Z“\"])")
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 # Quoted material: curly and straight double quotes, and the doubled single quotes of some wires.
@@ -82,16 +84,17 @@ def summarize(
     sentences = _sentences(doc, title)
     if not sentences:
         return Summary()
-    _score_features(doc, sentences, actors, quotes, positions, title)
+    text = doc.text  # spaCy rebuilds it on every access
+    _score_features(doc, text, sentences, actors, quotes, positions, title)
     bluf = _choose_bluf(sentences)
     points = _choose_points(sentences, bluf)
-    bluf_spans = [_trim_connective(doc.text, s.start, s.end) for s in bluf]
+    bluf_spans = [_trim_connective(text, s.start, s.end) for s in bluf]
     return Summary(
-        bluf=" ".join(doc.text[a:b] for a, b in bluf_spans),
+        bluf=" ".join(text[a:b] for a, b in bluf_spans),
         bluf_sources=[Span(start=a, end=b) for a, b in bluf_spans],
         key_points=[
-            KeyPoint(text=doc.text[a:b], start=a, end=b)
-            for a, b in (_trim_connective(doc.text, s.start, s.end) for s in points)
+            KeyPoint(text=text[a:b], start=a, end=b)
+            for a, b in (_trim_connective(text, s.start, s.end) for s in points)
         ],
     )
 
@@ -177,9 +180,9 @@ def _same_words(a: str, b: str) -> bool:
 # -- features --------------------------------------------------------------------------------
 
 
-def _score_features(doc, sentences, actors, quotes, positions, title) -> None:
+def _score_features(doc, text: str, sentences, actors, quotes, positions, title) -> None:
     """Fill each sentence's features, each scaled to about 0..1."""
-    quoted = _quoted_ranges(doc.text, quotes)
+    quoted = _quoted_ranges(text, quotes)
     weights = _actor_weights(doc, actors)
     dated = [(m.start, m.end) for m in date_mentions(doc)]
     frequency = _lemma_frequency(sentences)
@@ -191,8 +194,8 @@ def _score_features(doc, sentences, actors, quotes, positions, title) -> None:
         s.actors = frozenset(inside)
         actor_weight = sum(inside.values())
         s.quoted = _overlap(s.start, s.end, quoted) / max(1, s.end - s.start)
-        s.anaphoric = _first_words(doc.text, s.start, s.end) in ANAPHORIC_STARTS
-        s.tied = _trim_connective(doc.text, s.start, s.end)[0] == s.start and _opens_with_connective(s.text)
+        s.anaphoric = _first_words(text, s.start, s.end) in ANAPHORIC_STARTS
+        s.tied = _trim_connective(text, s.start, s.end)[0] == s.start and _opens_with_connective(s.text)
         central = sum(math.log(frequency[w]) for w in s.lemmas if frequency[w] > 1)
         s.features = {
             "lead": 1.0 / (1.0 + LEAD_DECAY * rank),
@@ -271,16 +274,13 @@ def _first_words(text: str, start: int, end: int) -> str:
 
 
 def _opens_with_connective(text: str) -> bool:
-    return any(re.match(rf"{word}\b", text) for word in LEADING_CONNECTIVES)
+    return _CONNECTIVE.match(text) is not None
 
 
 def _trim_connective(text: str, start: int, end: int) -> tuple[int, int]:
     """start..end without a leading "However, " when a capital follows, so it stays verbatim."""
-    for word in LEADING_CONNECTIVES:
-        m = re.match(rf"{word},?\s+(?=[A-Z“\"])", text[start:end])
-        if m:
-            return start + m.end(), end
-    return start, end
+    m = _TRIMMABLE.match(text, start, end)
+    return (m.end(), end) if m else (start, end)
 
 
 # -- choosing --------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ FUTURE_LEADS = ("ahead of", "upcoming", "coming", "next")
 # (articles often speak of the day after they are dated).
 SLACK_MONTHS = 1
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
+LOOKAHEAD = 40  # characters after a mention the patterns may look at ("Sept. 11 terrorist attacks")
 
 _MONTH = r"(?P<month>(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -130,7 +131,7 @@ def _parse(text: str, start: int, end: int, *, strict: bool) -> Iterator[tuple[s
     for kind, rx, is_strict in _COMPILED:
         if strict and not is_strict:
             continue
-        for m in rx.finditer(text, start):
+        for m in rx.finditer(text, start, min(len(text), end + LOOKAHEAD)):
             if m.start() >= end:
                 break
             if m.end() <= end:
@@ -274,11 +275,14 @@ def reference_date(doc, published: Optional[dt.date] = None, *, text: Optional[s
     ``text`` is the source text with its page debris, when the caller has it: a dateline or
     photo caption often carries the only full date, and it is blanked out of ``doc``.
     """
+    return _reference(doc, _find_mentions(doc), published, text)
+
+
+def _reference(doc, mentions: list[_Mention], published, text) -> Optional[When]:
     if published is not None:
         return When.of(published)
-    mentions = _find_mentions(doc)
     if text is not None and text != doc.text:
-        mentions += _mentions_in(text, strict=True)
+        mentions = mentions + _mentions_in(text, strict=True)
     explicit = [_resolve(m, None) for m in mentions if m.kind in ("ymd", "mdy", "my", "y")]
     explicit = [w for w in explicit if w is not None and EARLIEST_YEAR <= w.year <= LATEST_YEAR]
     full = [w for w in explicit if w.day is not None]
@@ -291,11 +295,12 @@ def reference_date(doc, published: Optional[dt.date] = None, *, text: Optional[s
 
 def _find_mentions(doc) -> list[_Mention]:
     """Date mentions in DATE entities, then the strict patterns anywhere else in the text."""
+    text = doc.text  # spaCy rebuilds it on every access
     found: list[_Mention] = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            found.extend(_mentions_in(doc.text, ent.start_char, ent.end_char, strict=False))
-    for m in _mentions_in(doc.text, strict=True):
+            found.extend(_mentions_in(text, ent.start_char, ent.end_char, strict=False))
+    for m in _mentions_in(text, strict=True):
         if not any(m.start < f.end and f.start < m.end for f in found):
             found.append(m)
     return sorted(found, key=lambda m: m.start)
@@ -306,9 +311,9 @@ def date_mentions(doc) -> list[Span]:
     return [Span(start=m.start, end=m.end) for m in _find_mentions(doc)]
 
 
-def _tense(doc, start: int, end: int) -> Optional[str]:
+def _tense(doc, body: str, start: int, end: int) -> Optional[str]:
     """"past" or "future" for the verb a date modifies; None when it modifies a noun or is unclear."""
-    lead = doc.text[max(0, start - 12):start].lower()
+    lead = body[max(0, start - 12):start].lower()
     if any(lead.rstrip().endswith(w) for w in FUTURE_LEADS):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -329,13 +334,12 @@ def _tense(doc, start: int, end: int) -> Optional[str]:
     return None
 
 
-def _event_span(doc, start: int, end: int) -> Optional[tuple[int, int]]:
+def _event_span(doc, text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """The trimmed sentence, or semicolon clause or paragraph line of it, around a mention."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     sent = span.sent
-    text = doc.text
     lo, hi = sent.start_char, sent.end_char
     for sep in (";", "\n"):
         before = text.rfind(sep, lo, start)
@@ -361,20 +365,22 @@ def build_timeline(
     ``text``, the source text before debris was blanked, only helps find the reference
     date when ``published`` is not known (see :func:`reference_date`).
     """
-    reference = reference_date(doc, published, text=text)
+    mentions = _find_mentions(doc)
+    reference = _reference(doc, mentions, published, text)
+    body = doc.text  # spaCy rebuilds it on every access
     events: dict[tuple[str, int, int], TimelineEvent] = {}
-    for m in _find_mentions(doc):
-        when = _resolve(m, reference, _tense(doc, m.start, m.end))
+    for m in mentions:
+        when = _resolve(m, reference, _tense(doc, body, m.start, m.end))
         if when is None or not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
             continue
-        bounds = _event_span(doc, m.start, m.end)
+        bounds = _event_span(doc, body, m.start, m.end)
         if bounds is None:
             continue
         key = (when.iso(), *bounds)
         if key not in events:
             events[key] = TimelineEvent(
                 date=when.iso(),
-                text=doc.text[bounds[0]:bounds[1]],
+                text=body[bounds[0]:bounds[1]],
                 start=bounds[0],
                 end=bounds[1],
                 date_mention=Span(start=m.start, end=m.end),
