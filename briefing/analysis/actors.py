@@ -105,6 +105,7 @@ class ActorIndex:
 
     def __init__(self, doc, quote_ranges: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens anew on every doc.text
         self._quotes = sorted(quote_ranges)
         self._clusters: list[_Cluster] = []
         self._by_mention: dict[tuple[int, int], _Cluster] = {}
@@ -132,7 +133,7 @@ class ActorIndex:
         subject = False
         if root is not None:
             subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
-        return _Mention(start, end, self.doc.text[start:end], self._sent_of(start), subject,
+        return _Mention(start, end, self.text[start:end], self._sent_of(start), subject,
                         self._in_quote(start, end))
 
     def _cluster(self, kind: str, name: str) -> _Cluster:
@@ -175,7 +176,7 @@ class ActorIndex:
         # Full personal names first, so that bare surnames can find them.
         full_names: dict[str, _Cluster] = {}
         for s, e, label in candidates:
-            text = _strip_name(doc.text[s:e])
+            text = _strip_name(self.text[s:e])
             if label == "PERSON" and len(_name_tokens(text)) >= 2 and country_of(text) is None:
                 c = self._person_cluster(full_names, text)
                 c.add(self._mention(s, e))
@@ -184,7 +185,7 @@ class ActorIndex:
         for s, e, label in candidates:
             if (s, e) in self._by_mention:
                 continue
-            text = _strip_name(doc.text[s:e])
+            text = _strip_name(self.text[s:e])
             if not text or not NAME_SHAPE.match(text):
                 continue
             m = self._mention(s, e)
@@ -218,7 +219,7 @@ class ActorIndex:
                 self._read_org_affiliation(c)
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
-        text = self.doc.text
+        text = self.text
         m = re.match(r"(?:the|The)\s+", text[s:e])
         if m:
             s += m.end()
@@ -269,7 +270,7 @@ class ActorIndex:
         doc = self.doc
         parts = set()
         for s, e, label in candidates:
-            tokens = _name_tokens(_strip_name(doc.text[s:e]))
+            tokens = _name_tokens(_strip_name(self.text[s:e]))
             if label == "PERSON" and len(tokens) >= 2:
                 parts.update((tokens[0], tokens[-1]))
         covered = [(s, e) for s, e, _ in candidates]
@@ -280,20 +281,20 @@ class ActorIndex:
         return out
 
     def _divided_mentions(self):
-        text = self.doc.text
+        text = self.text
         if not (re.search(r"\bNorth Korea", text) and re.search(r"\bSouth Korea", text)):
             return []
         return [(m.start(1), m.end(1), "DIVIDED") for m in re.finditer(r"\bthe ((?:North|South))\b(?![ -][A-Z])", text)]
 
     def _inside_title(self, start: int) -> bool:
-        before = self.doc.text[max(0, start - 25):start]
+        before = self.text[max(0, start - 25):start]
         return bool(re.search(r"\b(Secretary|Minister|Department|Ministry|Minister for|Secretary for) (of )?$", before))
 
     def _org_like(self, text: str, start: int) -> bool:
         if NOT_ACTORS.search(text) or self._inside_title(start):
             return False
         # "the Alliance" in a text that speaks of "the alliance": a common noun, not a body.
-        if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.doc.text):
+        if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.text):
             return False
         return True
 
@@ -359,7 +360,7 @@ class ActorIndex:
             if t.lower_ in ("of", "for") and words and words[0].text[:1].isupper() and i > 0 \
                     and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in TITLE_WORDS):
                 words.insert(0, t)
-            elif t.is_alpha and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) and t.sent == span.sent \
+            elif t.is_alpha and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) and not t.is_sent_end \
                     and t.dep_ not in SUBJECT_DEPS:
                 words.insert(0, t)
             elif t.text in ("U.S.", "U.K.", "US", "UK") or t.text in ("’s", "'s"):
@@ -450,13 +451,13 @@ class ActorIndex:
         doc = self.doc
         for m in c.mentions:
             for prefix_len in (2, 1):
-                words = doc.text[m.start:m.end].split()
+                words = self.text[m.start:m.end].split()
                 if len(words) > prefix_len:
                     country = demonym_country(" ".join(words[:prefix_len]))
                     if country:
                         c.affiliation = country
                         return
-            before = doc.text[max(0, m.start - 30):m.start]
+            before = self.text[max(0, m.start - 30):m.start]
             hit = re.search(r"((?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*?)(?:’s|'s)?\s+$", before)
             if hit:
                 country = country_of(hit.group(1))
@@ -503,7 +504,7 @@ class ActorIndex:
 
     def _resolve_cluster(self, start: int, end: int, avoid_text: str) -> _Cluster | None:
         doc = self.doc
-        text = doc.text[start:end]
+        text = self.text[start:end]
         sent = self._sent_of(start)
         avoid = frozenset(c for c in self._clusters if c.kind == "person" and c.name in avoid_text)
         word = text.strip().lower()
@@ -574,7 +575,7 @@ class ActorIndex:
 
     def _appositive_name(self, end: int) -> _Cluster | None:
         """"A Foreign Ministry spokesperson, Choi Young-sam, said": the name beside the phrase."""
-        text = self.doc.text
+        text = self.text
         after = re.match(r"\s*,\s*", text[end:end + 4])
         if not after:
             return None
@@ -601,7 +602,7 @@ class ActorIndex:
     def actors(self) -> list[Actor]:
         ids = self._ids()
         live = [c for c in self._clusters if c.mentions]
-        n_chars = max(1, len(self.doc.text))
+        n_chars = max(1, len(self.text))
         raw = {}
         for c in live:
             first = min(m.start for m in c.mentions) / n_chars
