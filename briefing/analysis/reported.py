@@ -115,6 +115,13 @@ def _reported_by_verb(verb, sent) -> Attribution | None:
     if needs_clause(verb) and verb.lemma_.lower() not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     tokens = _complement(verb, sent)
+    if not tokens and verb.dep_ == "parataxis" and verb.lemma_.lower() in lx.SPEECH_VERBS:
+        # "The plan, officials said, will fail": the sentence around the aside is the content.
+        spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i)
+        subject = subject_of(verb)
+        if not spans or subject is None:
+            return None
+        return Attribution(spans=spans, cue=token_span(verb), speaker=noun_phrase(subject))
     if not tokens:
         return None
     # The parse may run over a paragraph break; the content may not.
@@ -134,13 +141,18 @@ def _reported_according_to(token, sent) -> Attribution | None:
     if obj is None:
         return None
     phrase = {t.i for t in token.subtree} | {t.i for t in token.nbor(1).subtree} | {token.i}
-    before = [t for t in sent if t.i < token.i and t.i not in phrase]
-    after = [t for t in sent if t.i > token.i and t.i not in phrase]
-    spans = tuple(s for s in (_edges(before), _edges(after)) if s is not None)
+    spans = _sentence_without(sent, phrase, token.i)
     if not spans:
         return None
     cue = (token.idx, token.nbor(1).idx + len(token.nbor(1).text))
     return Attribution(spans=spans, cue=cue, speaker=noun_phrase(obj))
+
+
+def _sentence_without(sent, skip: set[int], at: int) -> tuple[tuple[int, int], ...]:
+    """The sentence's spans before and after ``at``, leaving out the tokens in ``skip``."""
+    before = [t for t in sent if t.i < at and t.i not in skip]
+    after = [t for t in sent if t.i > at and t.i not in skip]
+    return tuple(s for s in (_edges(before), _edges(after)) if s is not None)
 
 
 def _inside(offset: int, att: Attribution) -> bool:
