@@ -2,7 +2,7 @@
 
 Run it on a PolNeAR-style folder (``text/``, ``attributions/``)::
 
-    python -m benchmarks.extraction /work/shared/corpus/polnear/dev [--limit N] [--json]
+    python -m benchmarks.extraction /work/shared/corpus/polnear/dev [--limit N] [--json] [--errors]
 
 Gold items are PolNeAR attributions (content, source, cue). Predictions come
 from the product: ``briefing.analysis.analyze()`` when it exists (its quotes
@@ -43,6 +43,7 @@ from .polnear import Article, Spans, read_folder
 CLASSES = ("direct", "mixed", "indirect")
 IOU_THRESHOLD = 0.5
 EXACT_TOLERANCE = 2  # characters each boundary may be off in the exact variant
+SLOWEST_SHOWN = 3  # articles named in the speed line
 
 DOUBLE_QUOTE_MARKS = '"“”„‟«»'
 OPENING_SINGLE_MARKS = "‘'‚‛"
@@ -53,7 +54,7 @@ TWO_APOSTROPHES = "''"
 # Trailing punctuation that does not change a content's class: `“We will win”.`
 TRAILING_PUNCTUATION = ".,;:!?…-–—)"
 # What the exact variant ignores at each end of a content.
-TRIMMED = set(" \t\r\n\u00a0" + QUOTE_MARKS + TRAILING_PUNCTUATION + "(['\"[]")
+TRIMMED = set(" \t\r\n\u00a0" + QUOTE_MARKS + TRAILING_PUNCTUATION + "([]")
 
 
 # -- classes -------------------------------------------------------------------------------
@@ -449,7 +450,7 @@ class Run:
     predictor: str
     articles: int
     parse_seconds: float
-    analysis_seconds: float
+    analysis_seconds: dict[str, float]  # per article
     remapped: int  # articles whose text ingest changed, so offsets had to be mapped
     refused: dict[str, str]  # article name -> the product's error message
     scores: Scores
@@ -457,12 +458,15 @@ class Run:
     def report(self, errors: bool = False) -> dict:
         """The measured numbers; with ``errors``, also every miss, spurious prediction and wrong source."""
         extra = {"errors": self.scores.errors} if errors else {}
+        analysis = sum(self.analysis_seconds.values())
+        slowest = sorted(self.analysis_seconds.items(), key=lambda item: -item[1])[:SLOWEST_SHOWN]
         return extra | {
             "predictor": self.predictor,
             "articles": self.articles,
             "parse_seconds": round(self.parse_seconds, 3),
-            "analysis_seconds": round(self.analysis_seconds, 3),
-            "analysis_to_parse_ratio": round(_ratio_f(self.analysis_seconds, self.parse_seconds), 4),
+            "analysis_seconds": round(analysis, 3),
+            "analysis_to_parse_ratio": round(_ratio_f(analysis, self.parse_seconds), 4),
+            "slowest_analyses": {name: round(t, 3) for name, t in slowest},
             "remapped_articles": self.remapped,
             "refused_articles": self.refused,
             "iou_threshold": IOU_THRESHOLD,
@@ -475,7 +479,7 @@ def _ratio_f(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def run(folder: str, limit: int | None = None, nlp=None) -> Run:
+def run(folder: str, limit: int | None = None, nlp=None, progress: bool = False) -> Run:
     """Parse, analyse and score every article of a PolNeAR-style folder.
 
     An article the product refuses (a :class:`BriefingError` from ingest or
@@ -501,13 +505,18 @@ def run(folder: str, limit: int | None = None, nlp=None) -> Run:
     parse_seconds = time.perf_counter() - started
 
     predictions: dict[str, list[Prediction]] = {}
-    started = time.perf_counter()
-    for article, doc in zip(read, docs):
+    seconds: dict[str, float] = {}
+    for n, (article, doc) in enumerate(zip(read, docs), 1):
+        started = time.perf_counter()
         try:
             predictions[article.name] = predict(sources[article.name], doc, nlp)
         except BriefingError as exc:
             refused[article.name] = str(exc)
-    analysis_seconds = time.perf_counter() - started
+        seconds[article.name] = time.perf_counter() - started
+        if progress:
+            print(f"\ranalysed {n}/{len(read)}", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(file=sys.stderr)
 
     scores, remapped = Scores(), 0
     for article in articles:
@@ -517,7 +526,7 @@ def run(folder: str, limit: int | None = None, nlp=None) -> Run:
             preds = remap(preds, offset_map(product_text, article.text))
             remapped += 1
         scores.add(article.text, article.gold, preds, article.name)
-    return Run(predictor_name(), len(articles), parse_seconds, analysis_seconds, remapped, refused, scores)
+    return Run(predictor_name(), len(articles), parse_seconds, seconds, remapped, refused, scores)
 
 
 COLUMNS = (
@@ -549,6 +558,7 @@ def format_report(report: dict) -> str:
         "",
         f"speed: nlp.pipe parse {report['parse_seconds']:.2f}s, analysis {report['analysis_seconds']:.2f}s, "
         f"analysis/parse = {ratio:.1%} (goal <= 25%)",
+        "slowest analyses: " + ", ".join(f"{name} {t:.2f}s" for name, t in report["slowest_analyses"].items()),
     ]
     if report["remapped_articles"]:
         lines.append(f"note: ingest changed the text of {report['remapped_articles']} articles; offsets were mapped back")
@@ -580,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     try:
-        report = run(args.folder, args.limit).report(errors=args.errors)
+        report = run(args.folder, args.limit, progress=sys.stderr.isatty()).report(errors=args.errors)
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
