@@ -181,4 +181,41 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             found.append(att)
     # PolNeAR-style univocal reading: a report nested inside another's content
     # ("X said Y believes Z") is part of the outer one.
-    return [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
+    found = [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
+    for quote in quotes:
+        if quote.partial and not any(_holds(a, quote) for a in found):
+            att = _around_partial_quote(doc, quote)
+            if att is not None:
+                found.append(att)
+    return sorted(found, key=lambda a: a.spans[0])
+
+
+def _holds(att: Attribution, quote: Attribution) -> bool:
+    return all(any(s <= qs and qe <= e for s, e in att.spans) for qs, qe in quote.spans)
+
+
+def _around_partial_quote(doc, quote: Attribution) -> Attribution | None:
+    """The report a quoted fragment belongs to when the parse gave no clause for it.
+
+    "defined the drills as “hostile acts”" reports "the drills as “hostile
+    acts”": from the verb's first object (or the quote) to the closing mark.
+    """
+    if quote.cue is None:
+        return None
+    cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
+    if cue is None or cue[0].pos_ != "VERB":
+        return None
+    verb = cue[0]
+    start = quote.spans[0][0] - 1  # the opening mark
+    if start <= verb.idx + len(verb.text):
+        return None
+    for child in verb.rights:
+        if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
+            start = min(start, child.left_edge.idx)
+            break
+    end = quote.spans[-1][1]
+    text = doc.text
+    if end < len(text) and text[end] in lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
+        end += 1
+    content = (start, end)
+    return Attribution(spans=(content,), cue=quote.cue, speaker=quote.speaker)
