@@ -180,13 +180,16 @@ def _first_mark(text: str, para: tuple[int, int]) -> int:
 # -- reading the parse --------------------------------------------------------------------
 
 
-class _Quoted:
-    """Answers "is this offset inside quotation marks?" quickly."""
+def _marked(groups: list[list[_Segment]]) -> list[tuple[int, int]]:
+    """Each quoted segment's extent, marks included."""
+    return [(s.open, s.after) for g in groups for s in g]
 
-    def __init__(self, groups: list[list[_Segment]]):
-        spans = sorted(
-            (s.open, s.after) for g in groups for s in g
-        )
+
+class SpanIndex:
+    """Answers "is this offset inside these spans?" quickly."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
@@ -330,7 +333,7 @@ def _cue_in(tokens, group, quoted, partial: bool):
     The nearest reporting verb wins; a partial quote needs a verb whose clause holds it.
     """
     doc_start, doc_end = group[0].open, group[-1].end
-    inner = [t for t in tokens[0].doc if t.idx >= group[0].start and t.idx < group[0].end] if partial else []
+    inner = tokens[0].doc.char_span(group[0].start, group[0].end, alignment_mode="expand") if partial else None
     best = None
     for tok in tokens:
         obj = according_to(tok)
@@ -338,7 +341,7 @@ def _cue_in(tokens, group, quoted, partial: bool):
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, speaker_span(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS):
-            if partial and inner and not any(tok in w.ancestors for w in inner[:1]):
+            if partial and inner and tok not in inner[0].ancestors:
                 continue
             candidate = (token_span(tok), speaker_span(subject_of(tok), quoted))
         else:
@@ -385,8 +388,7 @@ def _introducing_sentence(sents, index, text):
     return prev if text[prev.start_char:prev.end_char].rstrip().endswith(":") else None
 
 
-def _attribute(doc, sents, group, quoted) -> _Found | None:
-    text = doc.text
+def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     partial = _is_partial(text, sents, group)
     frame = _frame(sents, group, quoted)
     base = dict(
@@ -459,10 +461,10 @@ def find_quotes(doc) -> list[Attribution]:
     if not sents:
         return []
     groups = quote_groups(text)
-    quoted = _Quoted(groups)
+    quoted = SpanIndex(_marked(groups))
     found: list[_Found] = []
     for group in groups:
-        item = _attribute(doc, sents, group, quoted)
+        item = _attribute(doc, sents, group, quoted, text)
         if item is None:
             continue
         if found and _continues(found[-1], item, text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .quotes import (
     Attribution,
+    SpanIndex,
     according_to,
     is_reporting_verb,
     needs_clause,
@@ -37,7 +38,7 @@ def _covered(spans, quotes: list[Attribution]) -> int:
     return total
 
 
-def _edges(tokens) -> tuple[int, int] | None:
+def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space):
@@ -46,7 +47,7 @@ def _edges(tokens) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    return _close_quote(tokens[0].doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,13 +112,13 @@ def _object_phrase(verb, sent):
     return [t for part in parts for t in part.subtree]
 
 
-def _reported_by_verb(verb, sent) -> Attribution | None:
+def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     if needs_clause(verb) and verb.lemma_.lower() not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     tokens = _complement(verb, sent)
     if not tokens and verb.dep_ == "parataxis" and verb.lemma_.lower() in lx.SPEECH_VERBS:
         # "The plan, officials said, will fail": the sentence around the aside is the content.
-        spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i)
+        spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i, text)
         subject = subject_of(verb)
         if not spans or subject is None:
             return None
@@ -128,7 +129,7 @@ def _reported_by_verb(verb, sent) -> Attribution | None:
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if not tokens:
         return None
-    content = _edges(tokens)
+    content = _edges(tokens, text)
     if content is None:
         return None
     subject = subject_of(verb)
@@ -136,23 +137,23 @@ def _reported_by_verb(verb, sent) -> Attribution | None:
     return Attribution(spans=(content,), cue=token_span(verb), speaker=speaker)
 
 
-def _reported_according_to(token, sent) -> Attribution | None:
+def _reported_according_to(token, sent, text: str) -> Attribution | None:
     obj = according_to(token)
     if obj is None:
         return None
     phrase = {t.i for t in token.subtree} | {t.i for t in token.nbor(1).subtree} | {token.i}
-    spans = _sentence_without(sent, phrase, token.i)
+    spans = _sentence_without(sent, phrase, token.i, text)
     if not spans:
         return None
     cue = (token.idx, token.nbor(1).idx + len(token.nbor(1).text))
     return Attribution(spans=spans, cue=cue, speaker=noun_phrase(obj))
 
 
-def _sentence_without(sent, skip: set[int], at: int) -> tuple[tuple[int, int], ...]:
+def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
     """The sentence's spans before and after ``at``, leaving out the tokens in ``skip``."""
     before = [t for t in sent if t.i < at and t.i not in skip]
     after = [t for t in sent if t.i > at and t.i not in skip]
-    return tuple(s for s in (_edges(before), _edges(after)) if s is not None)
+    return tuple(s for s in (_edges(before, text), _edges(after, text)) if s is not None)
 
 
 def _inside(offset: int, att: Attribution) -> bool:
@@ -162,15 +163,17 @@ def _inside(offset: int, att: Attribution) -> bool:
 def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     """Reported speech and positions in ``doc``, skipping what ``quotes`` already hold."""
     found: list[Attribution] = []
+    text = doc.text  # built afresh on every access: read it once
     full_quotes = [q for q in quotes if not q.partial]
+    quoted = SpanIndex([(s, e) for q in full_quotes for s, e in q.spans])
     for sent in sentences(doc):
         for token in sent:
-            if any(_inside(token.idx, q) for q in full_quotes):
+            if token.idx in quoted:
                 continue
             if token.lower_ == lx.ACCORDING_TO[0]:
-                att = _reported_according_to(token, sent)
+                att = _reported_according_to(token, sent, text)
             elif is_reporting_verb(token):
-                att = _reported_by_verb(token, sent)
+                att = _reported_by_verb(token, sent, text)
             else:
                 continue
             if att is None:
@@ -184,7 +187,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     found = [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
     for quote in quotes:
         if quote.partial and not any(_holds(a, quote) for a in found):
-            att = _around_partial_quote(doc, quote)
+            att = _around_partial_quote(doc, quote, text)
             if att is not None:
                 found.append(att)
     return sorted(found, key=lambda a: a.spans[0])
@@ -194,7 +197,7 @@ def _holds(att: Attribution, quote: Attribution) -> bool:
     return all(any(s <= qs and qe <= e for s, e in att.spans) for qs, qe in quote.spans)
 
 
-def _around_partial_quote(doc, quote: Attribution) -> Attribution | None:
+def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | None:
     """The report a quoted fragment belongs to when the parse gave no clause for it.
 
     "defined the drills as “hostile acts”" reports "the drills as “hostile
@@ -214,7 +217,6 @@ def _around_partial_quote(doc, quote: Attribution) -> Attribution | None:
             start = min(start, child.left_edge.idx)
             break
     end = quote.spans[-1][1]
-    text = doc.text
     if end < len(text) and text[end] in lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
         end += 1
     content = (start, end)
