@@ -20,6 +20,7 @@ SPEECH_VERBS = frozenset(
     accuse blame praise call label dub term define characterize brand question wonder
     inform advise notify remind assure promise threaten order instruct recommend
     advocate insist caution announce tout cite quote read point signal signify
+    confess chant interject interrupt mouth holler plead beg shout scoff sneer
     """.split()
 )
 
@@ -103,6 +104,9 @@ BEFORE_OPENING = " \t\n([{—–-/:"
 # ("X said, adding that ...", "X wants to say ...").
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SUBJECT_INHERITING_DEPS = ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl")
+
+# The longest name that may speak before a colon ("Sen. Bernie Sanders: ‘...’").
+MAX_COLON_SPEAKER_WORDS = 5
 
 # Pronouns that may be speakers; the lead resolves them to actors.
 SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())

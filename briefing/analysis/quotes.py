@@ -358,6 +358,25 @@ def _cue_in(tokens, group, quoted, partial: bool):
     return best[1] if best else None
 
 
+def _colon_cue(text: str, mark: int):
+    """``Sanders: ‘Of Course’ ...`` (headlines, transcripts): the name before the colon speaks.
+
+    Only a short capitalized phrase opening its line counts, so that a
+    sentence ending in a colon is not taken for a name.
+    """
+    line_start = text.rfind("\n", 0, mark) + 1
+    before = text[line_start:mark]
+    stripped = before.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    name = stripped[:-1].strip()
+    if not name or not name[0].isupper() or len(name.split()) > lx.MAX_COLON_SPEAKER_WORDS:
+        return None
+    start = line_start + before.index(name)
+    colon = line_start + len(stripped) - 1
+    return (colon, colon + 1), (start, start + len(name))
+
+
 def _is_partial(text: str, sents, group) -> bool:
     """True when the quote is a fragment embedded in a sentence, not a quoted sentence."""
     seg = group[0]
@@ -400,6 +419,8 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opens_paragraph=not text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].strip(),
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
+    if found is None:
+        found = _colon_cue(text, group[0].open)
     if found:
         return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
     if partial:
