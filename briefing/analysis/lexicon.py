@@ -67,8 +67,12 @@ OBJECT_DEPS = frozenset("dobj oprd dative xcomp ccomp attr".split())
 # next to a quotation are rarely its cue.
 QUOTE_VERBS = SPEECH_VERBS | STANCE_VERBS
 
+# Verbs of appearance: "Trump seems to be ..." is the writer's attribution of a
+# state to its subject, with no source named.
+EVIDENTIAL_VERBS = frozenset("seem appear".split())
+
 # Every verb that can be the cue of an attribution.
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS | EVIDENTIAL_VERBS
 
 # Verbs that only count as a cue when their clause complement is present, because
 # without it they are ordinary verbs ("she called Kim", "polls show a lead").

@@ -112,7 +112,21 @@ def _object_phrase(verb, sent):
     return [t for part in parts for t in part.subtree]
 
 
+def _evidential(verb, sent, text: str) -> Attribution | None:
+    """"Trump seems to be ...": subject and complement are the content; no source."""
+    subject = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    complement = [c for c in verb.rights if c.dep_ in ("xcomp", "oprd", "acomp", "attr") and sent.start <= c.i < sent.end]
+    if not subject or not complement:
+        return None
+    spans = (_edges(list(subject[0].subtree), text), _edges(list(complement[0].subtree), text))
+    if None in spans:
+        return None
+    return Attribution(spans=spans, cue=token_span(verb), speaker=None)
+
+
 def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
+    if verb.lemma_.lower() in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+        return _evidential(verb, sent, text)
     if needs_clause(verb) and verb.lemma_.lower() not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     tokens = _complement(verb, sent)
