@@ -187,3 +187,11 @@ def test_timeline_seoul_sample(nlp, published):
         assert raw[e.start:e.end] == e.text and e.text == e.text.strip()
         mention = raw[e.date_mention.start:e.date_mention.end]
         assert mention not in ("two-day", "four years", "recent weeks", "the same day")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [("Not today.", "2021-03-17"), ("Tuesday.", "2021-03-16"), ("Only yesterday?", "2021-03-16")])
+def test_timeline_date_as_sentence_root(nlp, text, expected):
+    """A date that is its own sentence has no verb above it (this once looped forever)."""
+    events = build_timeline(nlp(text), published=dt.date(2021, 3, 17))
+    assert [e.date for e in events] == [expected]

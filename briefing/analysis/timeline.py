@@ -321,7 +321,7 @@ def _tense(doc, body: str, start: int, end: int) -> Optional[str]:
         return None
     token = span.root
     while token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+        if token.head.i == token.i:  # the root: spaCy makes a new object per access, so not "is"
             return None
         token = token.head
         if token.pos_ in ("NOUN", "PROPN") and not (span.start <= token.i < span.end):
