@@ -79,10 +79,13 @@ def _complement(verb, sent):
             if child.i < verb.i and lemma not in lx.SPEECH_VERBS:
                 continue
             return list(child.subtree)
-    if lemma in lx.INTENTION_VERBS:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                return list(child.subtree)
+    for child in verb.rights:
+        if child.dep_ != "xcomp" or not sent.start <= child.i < sent.end:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "wants to leave"; "said using a private server was improper" (a misparsed clause)
+        if (lemma in lx.INTENTION_VERBS and infinitive) or (lemma in lx.SPEECH_VERBS and not infinitive):
+            return list(child.subtree)
     if lemma in lx.STANCE_VERBS:
         return _object_phrase(verb, sent)
     return None
