@@ -304,8 +304,10 @@ def test_templates_executive_key_quotes_name_speakers(brief):
     assert plain(quotes[2].blocks[0].content) == "Pyongyang must listen"
 
 
-def test_templates_analyst_keeps_quotes_exact(brief):
-    assert "Pyongyang must listen," in _section_text(_render(brief, "analyst"), "Quotes by speaker")
+def test_templates_analyst_quotes_verbatim_in_quote_marks_without_dangling_comma(brief):
+    section = _section_text(_render(brief, "analyst"), "Quotes by speaker")
+    assert "“Pyongyang must listen”" in section
+    assert "Pyongyang must listen" in brief.source.text
 
 
 @pytest.mark.parametrize("count, shown", [(1, 1), (5, 5), (8, 5)])
