@@ -284,7 +284,7 @@ def test_templates_executive_sections(brief):
     assert doc.meta["subtitle"] == "Executive brief for The Minister"
 
 
-def test_templates_executive_top_five_actors_by_salience(brief):
+def test_templates_executive_top_five_people_and_bodies_then_countries(brief):
     [actor_list] = _section(_render(brief, "executive"), "Key actors")
     lines = [plain(item[0].content) for item in actor_list.items]
     assert [line.split(" — ")[0] for line in lines] == [
@@ -301,7 +301,7 @@ def test_templates_executive_key_quotes_name_speakers(brief):
     assert speakers == ["— Antony Blinken, Secretary of State", f"— {HOSTILE_NAME}, Agitator | *bold*",
                         "— Lloyd Austin, Secretary of Defense"]
     # The comma the attribution left is dropped; the words are still the article's own.
-    assert plain(quotes[2].blocks[0].content) == "Pyongyang must listen"
+    assert plain(quotes[2].blocks[0].content) == "“Pyongyang must listen”"
 
 
 def test_templates_analyst_quotes_verbatim_in_quote_marks_without_dangling_comma(brief):
