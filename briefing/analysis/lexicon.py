@@ -112,5 +112,8 @@ SUBJECT_INHERITING_DEPS = ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl")
 # The longest name that may speak before a colon ("Sen. Bernie Sanders: ‘...’").
 MAX_COLON_SPEAKER_WORDS = 5
 
+# Relative pronouns stand for the noun their clause hangs on.
+RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+
 # Pronouns that may be speakers; the lead resolves them to actors.
 SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())

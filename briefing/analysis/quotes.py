@@ -255,6 +255,10 @@ def subject_of(verb):
         for child in tok.children:
             if child.dep_ == "nsubj":
                 return child
+            if child.dep_ == "agent":  # "was criticized by his rivals"
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
         if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -287,8 +291,16 @@ def according_to(token):
 
 
 def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
+    """The speaker mention for a subject token.
+
+    A relative pronoun ("officials who said") is given with the noun it
+    stands for, "officials who", so the mention names someone.
+    """
     if subject is None:
         return None
+    if subject.lower_ in lx.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
+        start = noun_phrase(subject.head.head, quoted)[0]
+        return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
 
 

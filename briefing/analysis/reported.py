@@ -17,6 +17,7 @@ from .quotes import (
     needs_clause,
     noun_phrase,
     sentences,
+    speaker_span,
     subject_of,
     token_span,
 )
@@ -139,7 +140,7 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         subject = subject_of(verb)
         if not spans or subject is None:
             return None
-        return Attribution(spans=spans, cue=token_span(verb), speaker=noun_phrase(subject))
+        return Attribution(spans=spans, cue=token_span(verb), speaker=speaker_span(subject))
     if not tokens:
         return None
     # The parse may run over a paragraph break; the content may not.
@@ -150,7 +151,7 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     if content is None:
         return None
     subject = subject_of(verb)
-    speaker = noun_phrase(subject) if subject is not None else None
+    speaker = speaker_span(subject) if subject is not None else None
     return Attribution(spans=(content,), cue=token_span(verb), speaker=speaker)
 
 
