@@ -180,3 +180,19 @@ def test_summary_seoul_sample(nlp):
     assert any("Kim Yo Jong" in p or "Choi Sun Hee" in p for p in points)
     assert all(not p.startswith(("“", '"', "He ", "She ", "They ")) for p in points)
     assert all(s.start >= raw.index("U.S. Secretary of State") for s in summary.bluf_sources)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009"])
+def test_summary_cuts_points_from_the_source_text(nlp, space):
+    """The analysis text evens out no-break spaces; the brief must still quote the source."""
+    source = STORY.replace("Finance ministers", f"Finance{space}ministers").replace("France and", f"France{space}and")
+    doc = nlp(STORY)
+    summary = summarize(doc, actors=_actors(doc), quotes=[], positions=[], text=source)
+    assert summary.bluf.startswith(f"Finance{space}ministers")
+    _check_verbatim(summary, source)
+    assert any(k.text.startswith(f"France{space}and") for k in summary.key_points)
+
+
+def test_summary_refuses_text_of_another_length(nlp):
+    with pytest.raises(ValueError):
+        summarize(nlp(STORY), actors=[], quotes=[], positions=[], text=STORY + " ")

@@ -195,3 +195,14 @@ def test_timeline_date_as_sentence_root(nlp, text, expected):
     """A date that is its own sentence has no verb above it (this once looped forever)."""
     events = build_timeline(nlp(text), published=dt.date(2021, 3, 17))
     assert [e.date for e in events] == [expected]
+
+
+@pytest.mark.parametrize("published", [dt.date(2021, 3, 17)])
+def test_timeline_cuts_events_from_the_source_text(blank_nlp, published):
+    """The analysis text evens out no-break spaces; the brief must still quote the source."""
+    analysed = "The ministers met on March 16 in Seoul."
+    source = analysed.replace("met on", "met\u00a0on")
+    events = build_timeline(blank_nlp(analysed), published=published, text=source)
+    assert [e.text for e in events] == [source]
+    with pytest.raises(ValueError):
+        build_timeline(blank_nlp(analysed), text=source + " ")

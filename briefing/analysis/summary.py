@@ -79,24 +79,39 @@ def summarize(
     quotes: list[Quote],
     positions: list[Position],
     title: Optional[str] = None,
+    text: Optional[str] = None,
 ) -> Summary:
-    """The BLUF (one or two sentences) and 3-5 key points of the article in ``doc``, verbatim."""
+    """The BLUF (one or two sentences) and 3-5 key points of the article in ``doc``, verbatim.
+
+    ``text`` is the source text ``doc`` was parsed from (``source.text``): the BLUF and key
+    points are cut from it, so they stay verbatim where the analysis text evened out
+    no-break spaces. It defaults to ``doc.text``.
+    """
+    analysed = doc.text  # spaCy rebuilds it on every access
+    source = _source_text(analysed, text)
     sentences = _sentences(doc, title)
     if not sentences:
         return Summary()
-    text = doc.text  # spaCy rebuilds it on every access
-    _score_features(doc, text, sentences, actors, quotes, positions, title)
+    _score_features(doc, analysed, sentences, actors, quotes, positions, title)
     bluf = _choose_bluf(sentences)
     points = _choose_points(sentences, bluf)
-    bluf_spans = [_trim_connective(text, s.start, s.end) for s in bluf]
+    bluf_spans = [_trim_connective(analysed, s.start, s.end) for s in bluf]
     return Summary(
-        bluf=" ".join(text[a:b] for a, b in bluf_spans),
+        bluf=" ".join(source[a:b] for a, b in bluf_spans),
         bluf_sources=[Span(start=a, end=b) for a, b in bluf_spans],
         key_points=[
-            KeyPoint(text=text[a:b], start=a, end=b)
-            for a, b in (_trim_connective(text, s.start, s.end) for s in points)
+            KeyPoint(text=source[a:b], start=a, end=b)
+            for a, b in (_trim_connective(analysed, s.start, s.end) for s in points)
         ],
     )
+
+
+def _source_text(analysed: str, text: Optional[str]) -> str:
+    if text is None:
+        return analysed
+    if len(text) != len(analysed):
+        raise ValueError("text is not the source text the doc was parsed from: their lengths differ")
+    return text
 
 
 # -- sentences -------------------------------------------------------------------------------

@@ -362,12 +362,17 @@ def build_timeline(
 ) -> list[TimelineEvent]:
     """Dated events of the article, sorted by date then position, one per sentence and date.
 
-    ``text``, the source text before debris was blanked, only helps find the reference
-    date when ``published`` is not known (see :func:`reference_date`).
+    ``text`` is the source text ``doc`` was parsed from (``source.text``, debris and all):
+    its datelines and captions help find the reference date when ``published`` is not
+    known (see :func:`reference_date`), and event texts are cut from it, so they stay
+    verbatim where the analysis text evened out no-break spaces. It defaults to ``doc.text``.
     """
+    body = doc.text  # spaCy rebuilds it on every access
+    if text is not None and len(text) != len(body):
+        raise ValueError("text is not the source text the doc was parsed from: their lengths differ")
+    source = body if text is None else text
     mentions = _find_mentions(doc)
     reference = _reference(doc, mentions, published, text)
-    body = doc.text  # spaCy rebuilds it on every access
     events: dict[tuple[str, int, int], TimelineEvent] = {}
     for m in mentions:
         when = _resolve(m, reference, _tense(doc, body, m.start, m.end))
@@ -380,7 +385,7 @@ def build_timeline(
         if key not in events:
             events[key] = TimelineEvent(
                 date=when.iso(),
-                text=body[bounds[0]:bounds[1]],
+                text=source[bounds[0]:bounds[1]],
                 start=bounds[0],
                 end=bounds[1],
                 date_mention=Span(start=m.start, end=m.end),
