@@ -48,6 +48,8 @@ def blank_nlp():
         ("January 5", When(2021, 12, 20), None, "2022-01-05"),
         ("in October", When(2016, 4, 23), "past", "2015-10"),
         ("last June", WEDNESDAY, None, "2020-06"),
+        ("by March of next year", WEDNESDAY, None, "2022-03"),
+        ("in June of last year", WEDNESDAY, None, "2020-06"),
         ("next June", WEDNESDAY, None, "2021-06"),
         ("March 17", When(2021), None, "2021-03-17"),
         ("last year", WEDNESDAY, None, "2020"),
@@ -206,3 +208,19 @@ def test_timeline_cuts_events_from_the_source_text(blank_nlp, published):
     assert [e.text for e in events] == [source]
     with pytest.raises(ValueError):
         build_timeline(blank_nlp(analysed), text=source + " ")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police reported 2,521 shooting incidents since January 1.", "2016-01-01"),
+        ("He told Bloomberg News in December that rates were too low.", "2015-12"),
+        ("The vote will be held on Tuesday.", "2016-10-04"),
+        ("Polls show him trailing just ahead of Tuesday's vote.", "2016-10-04"),
+        ("The senator voted against the bill on Tuesday.", "2016-09-27"),
+    ],
+)
+def test_timeline_tense_decides_the_date(nlp, text, expected):
+    events = build_timeline(nlp(text), published=dt.date(2016, 9, 29))  # a Thursday
+    assert [e.date for e in events] == [expected]

@@ -45,8 +45,9 @@ DATE_PREPOSITIONS = (
 )
 # Words next to the verb governing a date that put it in the future ("will meet on Friday").
 FUTURE_MARKERS = ("will", "'ll", "’ll", "shall", "would", "going", "scheduled", "expected", "plans", "plan")
-# Words just before a date that put it in the future ("ahead of Tuesday's vote").
+# Words just before a date that put it in the future ("ahead of Tuesday's vote") or the past.
 FUTURE_LEADS = ("ahead of", "upcoming", "coming", "next")
+PAST_LEADS = ("since",)
 # A month (and day) without a year is put in the year nearest the reference, or, when the
 # governing verb has a tense, on that side of the reference give or take this many months
 # (articles often speak of the day after they are dated).
@@ -72,6 +73,7 @@ PATTERNS: list[tuple[str, str, bool]] = [
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!-)(?!\s+(?:terror\w*\s+)?attacks?)", True),
     ("md", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?![ \t]*,?[ \t]*\d)", True),
     ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", True),
+    ("mrel", rf"\b{_MONTH}\s+of\s+(?P<which>last|next|this)\s+year\b", True),
     ("ago", rf"\b{_NUM}\s+(?P<unit>year|month|week|day)s?\s+ago\b", True),
     ("rel", r"\b(?P<which>last|next|this)\s+(?P<unit>year|month|week)\b", True),
     ("day", r"(?<!\ba )(?<!\bthe )\b(?P<word>yesterday|today|tonight|tomorrow)\b", True),
@@ -213,6 +215,9 @@ def _resolve(m: _Mention, reference: Optional[When], tense: Optional[str] = None
             elif which != "this":
                 year = _year_for(month, 1, When(reference.year, reference.month, 1), tense)
         return When(year, month)
+    if m.kind == "mrel":
+        step = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
+        return When(reference.year + step, _month(g["month"]))
     if m.kind == "ago":
         n, unit = _count(g["n"]), g["unit"].lower()
         if unit == "year":
@@ -316,6 +321,8 @@ def _tense(doc, body: str, start: int, end: int) -> Optional[str]:
     lead = body[max(0, start - 12):start].lower()
     if any(lead.rstrip().endswith(w) for w in FUTURE_LEADS):
         return "future"
+    if any(lead.rstrip().endswith(w) for w in PAST_LEADS):
+        return "past"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
