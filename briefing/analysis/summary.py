@@ -50,7 +50,7 @@ NEAR_DUPLICATE = 0.5  # word overlap (Jaccard) above which two sentences say the
 FEW_SENTENCES, MANY_SENTENCES = 12, 25  # article sizes that earn a 4th and a 5th key point
 
 # Weights of the features (each roughly in 0..1) for the BLUF and for key points.
-BLUF_WEIGHTS = {"lead": 4.0, "title": 1.0, "central": 1.2, "actors": 0.8, "date": 0.3}
+BLUF_WEIGHTS = {"first": 0.5, "lead": 4.0, "title": 1.0, "central": 1.2, "actors": 0.8, "date": 0.3}
 POINT_WEIGHTS = {"lead": 1.0, "title": 0.5, "central": 1.5, "actors": 1.2, "position": 0.8,
                  "date": 0.6, "new_actors": 1.0}
 PENALTIES = {"anaphoric": 1.5, "tied": 0.5, "quoted": 2.0, "long": 0.8, "short": 0.5}
@@ -213,6 +213,7 @@ def _score_features(doc, text: str, sentences, actors, quotes, positions, title)
         s.tied = _trim_connective(text, s.start, s.end)[0] == s.start and _opens_with_connective(s.text)
         central = sum(math.log(frequency[w]) for w in s.lemmas if frequency[w] > 1)
         s.features = {
+            "first": 1.0 if rank == 0 and s.usable else 0.0,  # news puts the news first
             "lead": 1.0 / (1.0 + LEAD_DECAY * rank),
             "title": len(s.lemmas & title_words) / len(title_words) if title_words else 0.0,
             "central": central / math.sqrt(max(1, len(s.lemmas))),
