@@ -63,7 +63,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
         for n, att in enumerate(found_reported, start=1)
     ]
     actors: list[Actor] = index.actors()
-    summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title)
+    summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title,
+                        text=source.text)
     timeline = build_timeline(doc, published=source.published, text=source.text)
     return Briefing(
         pipeline=pipeline_name(pipeline) if nlp is None else _name_of(nlp),
