@@ -112,6 +112,10 @@ SUBJECT_INHERITING_DEPS = ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl")
 # The longest name that may speak before a colon ("Sen. Bernie Sanders: ‘...’").
 MAX_COLON_SPEAKER_WORDS = 5
 
+# Modifiers that, set off by a comma at the end of a reported clause, are the
+# writer's aside rather than what was said: ", which ...", ", drawing ...", ", a former ...".
+ASIDE_DEPS = frozenset("relcl acl appos".split())
+
 # Relative pronouns stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 

@@ -259,7 +259,7 @@ def subject_of(verb):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "agreed by saying that ..."

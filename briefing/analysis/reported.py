@@ -41,7 +41,7 @@ def _covered(spans, quotes: list[Attribution]) -> int:
 
 def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = _without_trailing_aside(sorted(tokens, key=lambda t: t.i))
     while tokens and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in lx.QUOTE_MARKS or tokens[-1].is_space):
@@ -49,6 +49,24 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
     if not tokens:
         return None
     return _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _without_trailing_aside(tokens: list) -> list:
+    """Drop a comma-set modifier that ends the content.
+
+    "... a ban on Muslims, drawing a sharp reply from Khan" and "... Mrs.
+    Clinton, a former secretary of state" report the clause, not the aside.
+    """
+    for n in range(len(tokens) - 2, 0, -1):
+        if tokens[n].text != ",":
+            continue
+        head = tokens[n + 1]
+        while head.head.i > tokens[n].i and head.head.i != head.i and head.head in tokens:
+            head = head.head
+        if head.dep_ in lx.ASIDE_DEPS and head.right_edge.i >= tokens[-1].i and head.left_edge.i > tokens[n].i:
+            return tokens[:n]
+        break  # only the last comma
+    return tokens
 
 
 def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
