@@ -153,3 +153,24 @@ def test_reported_sample_partial_quote_lies_inside_its_report(sample, partial_op
     assert words(doc, holders[0].speaker) == "Blinken"
     # the closing mark stays with the report, so the quotation is whole
     assert doc.text[holders[0].spans[-1][1] - 1] == "”"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n", "Issa", "Hillary Clinton’s ‘Honesty Is In Question.’"),
+        ("FALLIN: I think the whole nation needs to work together.\n", "FALLIN", "I think the whole nation needs to work together"),
+    ],
+)
+def test_reported_colon_line_speaks_for_its_name(nlp, text, speaker, content):
+    doc = nlp(text)
+    found = find_reported(doc, find_quotes(doc))
+    assert [(words(doc, a.speaker), words(doc, a.spans[0])) for a in found] == [(speaker, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["UPDATE: The vote was moved to Friday morning.\n", "12:15 p.m.: Voting began.\n"])
+def test_reported_colon_label_is_no_speaker(nlp, text):
+    doc = nlp(text)
+    assert not any(a.cue and doc.text[a.cue[0]:a.cue[1]] == ":" for a in find_reported(doc, find_quotes(doc)))

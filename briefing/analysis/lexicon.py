@@ -116,6 +116,18 @@ MAX_COLON_SPEAKER_WORDS = 5
 # writer's aside rather than what was said: ", which ...", ", drawing ...", ", a former ...".
 ASIDE_DEPS = frozenset("relcl acl appos".split())
 
+# Line labels that end in a colon but name no speaker ("UPDATE: ...").
+NOT_SPEAKERS = frozenset(
+    {
+        "update", "updated", "note", "editor's note", "editor’s note", "related", "watch",
+        "read more", "source", "photo", "correction", "advertisement", "video", "listen",
+        "click here", "breaking", "q", "a",
+    }
+)
+
+# A colon line must say at least this much to be a report.
+MIN_COLON_CONTENT_WORDS = 3
+
 # Relative pronouns stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 

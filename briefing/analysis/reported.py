@@ -218,6 +218,10 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if _covered(att.spans, full_quotes) > MAX_QUOTED_SHARE * size:
                 continue
             found.append(att)
+    for att in _colon_lines(doc, text):
+        # The colon line is the outer report: a clause inside it is dropped below.
+        if not any(_overlaps(att, quote) for quote in full_quotes):
+            found.append(att)
     # PolNeAR-style univocal reading: a report nested inside another's content
     # ("X said Y believes Z") is part of the outer one.
     found = [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
@@ -227,6 +231,45 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if att is not None:
                 found.append(att)
     return sorted(found, key=lambda a: a.spans[0])
+
+
+def _overlaps(a: Attribution, b: Attribution) -> bool:
+    return any(s < be and bs < e for s, e in a.spans for bs, be in b.spans)
+
+
+def _colon_lines(doc, text: str) -> list[Attribution]:
+    """Headlines and transcripts: ``Issa: Clinton’s ‘Honesty Is In Question’``, ``FALLIN: I think ...``.
+
+    The line must open with a short name (no verb) and a colon; the rest of
+    the line is what that name says.
+    """
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        head, colon, rest = line.partition(":")
+        name = head.strip()
+        if not colon or not name or not name[0].isupper() or len(name.split()) > lx.MAX_COLON_SPEAKER_WORDS:
+            continue
+        if name.lower() in lx.NOT_SPEAKERS or len(rest.split()) < lx.MIN_COLON_CONTENT_WORDS:
+            continue
+        name_start = start + line.index(name)
+        span = doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+            continue
+        colon_at = start + len(head)
+        body = rest.strip().rstrip(".,;")
+        body_start = colon_at + 1 + rest.index(body) if body else None
+        if not body:
+            continue
+        found.append(
+            Attribution(
+                spans=((body_start, body_start + len(body)),),
+                cue=(colon_at, colon_at + 1),
+                speaker=(name_start, name_start + len(name)),
+            )
+        )
+    return found
 
 
 def _holds(att: Attribution, quote: Attribution) -> bool:
