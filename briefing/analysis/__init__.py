@@ -8,6 +8,8 @@ Each step is a module of small functions over one spaCy ``Doc``:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from .actors import ActorIndex
 from .quotes import Attribution, find_quotes
@@ -40,8 +42,12 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     if doc.text != analysis_text(source):
         raise ValueError("doc was not parsed from analysis_text(source)")
 
+    analysed = doc.text
     found_quotes = find_quotes(doc)
-    found_reported = find_reported(doc, found_quotes)
+    found_reported = [_trimmed(a, analysed) for a in find_reported(doc, found_quotes)]
+    # A fragment in quotation marks that nobody is said to have said is a scare quote
+    # or a name (the "2+2" meeting), not a quotation.
+    found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
     quoted = [span for q in found_quotes for span in q.spans]
     index = ActorIndex(doc, quoted)
 
@@ -80,6 +86,22 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
 def _name_of(nlp) -> str:
     meta = getattr(nlp, "meta", {}) or {}
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}".rstrip("-")
+
+
+def _strip(pair, analysed: str):
+    """A span without the blank edges it may have picked up over blanked page debris."""
+    if pair is None:
+        return None
+    start, end = pair
+    while start < end and analysed[start].isspace():
+        start += 1
+    while end > start and analysed[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _trimmed(att: Attribution, analysed: str) -> Attribution:
+    return replace(att, speaker=_strip(att.speaker, analysed), cue=_strip(att.cue, analysed))
 
 
 def _span(pair) -> Span | None:

@@ -161,6 +161,9 @@ class ActorIndex:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             s, e = self._trim(ent.start_char, ent.end_char)
+            cut = re.search(r"(’s|'s)\s", self.text[s:e])
+            if cut:
+                e = s + cut.start()
             if s >= e or overlaps_titled(s, e):
                 continue
             label = ent.label_
@@ -347,8 +350,23 @@ class ActorIndex:
                         c.affiliation = affiliation
             if c.role and c.affiliation:
                 break
-        words = set((c.role or "").lower().split())
+        words = set((c.role or "").lower().split()) | self._kin_words(c)
         c.gender = "f" if words & FEMALE else "m" if words & MALE else None
+
+    def _kin_words(self, c: _Cluster) -> set[str]:
+        """Nouns in apposition to a name ("her husband, Milton Berg"; "Kim, his sister"): they tell gender."""
+        words = set()
+        for m in c.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            if root.dep_ == "appos":
+                words.add(root.head.lower_)
+            words.update(t.lower_ for t in root.children if t.dep_ == "appos")
+            if span.start > 0:
+                words.add(self.doc[span.start - 1].lower_)  # "Mrs. Clinton", "Mr. Trump"
+        return words
 
     def _role_before(self, span):
         """"U.S. Secretary of State Antony Blinken" -> ("Secretary of State", "United States")."""
@@ -525,12 +543,16 @@ class ActorIndex:
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = [(s, e, c) for (s, e), c in self._by_mention.items() if start <= s and e <= end]
         if span is not None and inside:
+            # "Of Carson, Levine, who has given money to Rubio, said": the subject is the speaker.
+            subjects = [c for s, e, c in sorted(inside, key=lambda x: x[0]) if self._is_subject(s, e)]
+            if subjects:
+                return subjects[0]
             head = span.root.idx
             for s, e, c in inside:
                 if s <= head < e:
                     return c
-            order = {"person": 0, "organization": 1, "country": 2}
-            return min(inside, key=lambda x: (order[x[2].kind], -x[0]))[2]
+            # Otherwise the mention highest in the parse: "Of Carson, Levine, who ... Rubio" -> Levine.
+            return min(inside, key=lambda x: (self._depth(x[0], x[1]), x[0]))[2]
         bare = _strip_name(text)
         if bare and " " not in bare and bare[:1].isupper():
             return self._surname_owner(bare, start, sent, avoid)
@@ -549,29 +571,36 @@ class ActorIndex:
         it) that names a fitting person decides; within it the subject wins,
         then the first named. Names inside quotations do not count.
         """
-        # A person known to fit wins over one of unknown gender, if named nearly as recently.
-        for strict, reach in ((True, 4), (False, 4)):
-            found = self._named_before(pos, sent, gender, avoid, strict, reach)
-            if found is not None:
-                return found
+        # Subjects first (centering: the subject is what a sentence is about), nearest
+        # sentence first; in a tie one known to fit beats one of unknown gender.
+        for subjects_only in (True, False):
+            for back in range(0, 4):
+                s = sent - back
+                if s < 0:
+                    break
+                found = []
+                for c in self._clusters:
+                    if c.kind != "person" or c in avoid or c.gender not in (None, gender):
+                        continue
+                    for m in c.mentions:
+                        if (subjects_only or back == 0) and not m.subject:
+                            continue  # "with her husband, Milton Berg, she ...": not "she"
+                        if m.sent == s and m.end <= pos and not m.in_quote \
+                                and m.text.lower() not in PERSON_PRONOUNS:
+                            found.append((c.gender is None, m.start, c))
+                if found:
+                    return min(found, key=lambda x: (x[0], x[1]))[2]
         return None
 
-    def _named_before(self, pos, sent, gender, avoid, strict: bool, reach: int) -> _Cluster | None:
-        for back in range(0, reach):
-            s = sent - back
-            if s < 0:
-                break
-            found = []
-            for c in self._clusters:
-                fits = c.gender == gender if strict else c.gender in (None, gender)
-                if c.kind != "person" or c in avoid or not fits:
-                    continue
-                for m in c.mentions:
-                    if m.sent == s and m.end <= pos and not m.in_quote and m.text.lower() not in PERSON_PRONOUNS:
-                        found.append((not m.subject, m.start, c))
-            if found:
-                return min(found, key=lambda x: (x[0], x[1]))[2]
-        return None
+    def _depth(self, start: int, end: int) -> int:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return 99
+        return sum(1 for _ in span.root.ancestors)
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS
 
     def _appositive_name(self, end: int) -> _Cluster | None:
         """"A Foreign Ministry spokesperson, Choi Young-sam, said": the name beside the phrase."""
