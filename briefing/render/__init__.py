@@ -42,7 +42,7 @@ def masthead_lines(document: Document) -> list[str]:
     first = " · ".join(
         value
         for value in (
-            document.text("audience") and f"For: {document.text('audience')}",
+            document.text("prepared_for") and f"Prepared for {document.text('prepared_for')}",
             document.text("date"),
             document.text("author"),
             document.text("organization"),
