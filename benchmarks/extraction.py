@@ -27,12 +27,15 @@ Scoring, as the issue specifies:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import hashlib
 import importlib
 import importlib.util
 import json
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -44,6 +47,9 @@ CLASSES = ("direct", "mixed", "indirect")
 IOU_THRESHOLD = 0.5
 EXACT_TOLERANCE = 2  # characters each boundary may be off in the exact variant
 SLOWEST_SHOWN = 3  # articles named in the speed line
+# A product bug that loops forever must not hang the benchmark: past this, an
+# article's analysis is stopped and the article scored with no predictions.
+ARTICLE_TIME_LIMIT = 60.0  # seconds
 
 DOUBLE_QUOTE_MARKS = '"“”„‟«»'
 OPENING_SINGLE_MARKS = "‘'‚‛"
@@ -419,6 +425,33 @@ def predict(source, doc, nlp) -> list[Prediction]:
     return from_attributions(quotes, find_reported(doc, quotes) if find_reported else [])
 
 
+class AnalysisTimeout(Exception):
+    """One article's analysis ran past its time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise :class:`AnalysisTimeout` in the block after ``seconds``.
+
+    Uses SIGALRM, so it only limits on Unix in the main thread; elsewhere (or
+    with no ``seconds``) the block runs unlimited.
+    """
+    if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise AnalysisTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def offset_map(product_text: str, gold_text: str) -> list[int]:
     """For each offset of ``product_text`` (and its end), the matching offset in ``gold_text``.
 
@@ -452,7 +485,7 @@ class Run:
     parse_seconds: float
     analysis_seconds: dict[str, float]  # per article
     remapped: int  # articles whose text ingest changed, so offsets had to be mapped
-    refused: dict[str, str]  # article name -> the product's error message
+    refused: dict[str, str]  # article name -> the product's error message, or the time limit hit
     scores: Scores
 
     def report(self, errors: bool = False) -> dict:
@@ -479,11 +512,18 @@ def _ratio_f(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def run(folder: str, limit: int | None = None, nlp=None, progress: bool = False) -> Run:
+def run(
+    folder: str,
+    limit: int | None = None,
+    nlp=None,
+    progress: bool = False,
+    time_limit_seconds: float | None = ARTICLE_TIME_LIMIT,
+) -> Run:
     """Parse, analyse and score every article of a PolNeAR-style folder.
 
     An article the product refuses (a :class:`BriefingError` from ingest or
-    analysis) scores with no predictions and is listed in ``Run.refused``.
+    analysis) or whose analysis runs past ``time_limit_seconds`` scores with
+    no predictions and is listed in ``Run.refused``.
     """
     articles = read_folder(folder, limit)
     if nlp is None:
@@ -509,9 +549,12 @@ def run(folder: str, limit: int | None = None, nlp=None, progress: bool = False)
     for n, (article, doc) in enumerate(zip(read, docs), 1):
         started = time.perf_counter()
         try:
-            predictions[article.name] = predict(sources[article.name], doc, nlp)
+            with time_limit(time_limit_seconds):
+                predictions[article.name] = predict(sources[article.name], doc, nlp)
         except BriefingError as exc:
             refused[article.name] = str(exc)
+        except AnalysisTimeout:
+            refused[article.name] = f"analysis stopped after {time_limit_seconds:g}s (endless loop?)"
         seconds[article.name] = time.perf_counter() - started
         if progress:
             print(f"\ranalysed {n}/{len(read)}", end="", file=sys.stderr, flush=True)
@@ -563,7 +606,7 @@ def format_report(report: dict) -> str:
     if report["remapped_articles"]:
         lines.append(f"note: ingest changed the text of {report['remapped_articles']} articles; offsets were mapped back")
     for name, message in report["refused_articles"].items():
-        lines.append(f"refused (scored with no predictions): {name}: {message}")
+        lines.append(f"refused or stopped (scored with no predictions): {name}: {message}")
     return "\n".join(lines)
 
 
@@ -586,11 +629,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--errors", action="store_true",
                         help="also list missed gold items, spurious predictions and wrong sources")
+    parser.add_argument("--time-limit", type=float, default=ARTICLE_TIME_LIMIT, metavar="SECONDS",
+                        help=f"stop an article's analysis after this long (default {ARTICLE_TIME_LIMIT:g}; 0: no limit)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     try:
-        report = run(args.folder, args.limit, progress=sys.stderr.isatty()).report(errors=args.errors)
+        report = run(
+            args.folder, args.limit, progress=sys.stderr.isatty(), time_limit_seconds=args.time_limit or None
+        ).report(errors=args.errors)
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

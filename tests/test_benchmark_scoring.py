@@ -294,3 +294,20 @@ def test_extraction_command_refuses_other_folders(tmp_path, capsys):
 
     assert main([str(tmp_path)]) == InputError.exit_code
     assert "not a PolNeAR folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seconds, sleep, stopped", [(0.05, 2.0, True), (1.0, 0.0, False), (None, 0.1, False)])
+def test_extraction_time_limit(seconds, sleep, stopped):
+    import time
+
+    from benchmarks.extraction import AnalysisTimeout, time_limit
+
+    started = time.perf_counter()
+    try:
+        with time_limit(seconds):
+            time.sleep(sleep)
+        result = False
+    except AnalysisTimeout:
+        result = True
+    assert result is stopped
+    assert time.perf_counter() - started < 1.5
