@@ -37,7 +37,7 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from briefing.errors import BriefingError
 
@@ -296,8 +296,11 @@ class Scores:
                 setattr(tally, name, getattr(tally, name) + 1)
 
     def table(self) -> dict[str, dict[str, float | int]]:
-        """Per class and ``all``: counts, precision, recall, F1, source accuracy, e2e and exact F1."""
-        return {cls: _rates(t) for cls, t in self.tallies.items()}
+        """Per class, ``quoted`` (direct + mixed) and ``all``: counts, precision, recall, F1, source accuracy, e2e and exact F1."""
+        rows = {cls: _rates(t) for cls, t in self.tallies.items() if cls in CLASSES}
+        # direct + mixed: everything with a quotation in it, an issue target of its own
+        quoted = Tally(*(a + b for a, b in zip(astuple(self.tallies["direct"]), astuple(self.tallies["mixed"]))))
+        return rows | {"quoted": _rates(quoted), "all": _rates(self.tallies["all"])}
 
 
 def _ratio(a: int, b: int) -> float:

@@ -163,6 +163,8 @@ def test_extraction_scores_per_class():
     assert (indirect["gold"], indirect["pred"], indirect["precision"], indirect["recall"]) == (1, 2, 0.5, 1.0)
     assert (indirect["source_accuracy"], indirect["e2e_f1"], indirect["exact_f1"]) == (0.0, 0.0, 0.0)
     assert (mixed["gold"], mixed["pred"], mixed["recall"], mixed["f1"]) == (1, 0, 0.0, 0.0)
+    quoted = table["quoted"]  # direct + mixed
+    assert (quoted["gold"], quoted["pred"], quoted["matched"], quoted["precision"]) == (2, 1, 1, 1.0)
     assert (all_["gold"], all_["pred"], all_["matched"]) == (3, 3, 2)
     assert all_["precision"] == pytest.approx(2 / 3)
     assert all_["recall"] == pytest.approx(2 / 3)
