@@ -97,15 +97,32 @@ def main():
 
 
 @main.command()
-@click.argument("article", type=click.Path(allow_dash=True))
+@click.argument("articles", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @_input_options
 @_render_options
-def make(article, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
-         verbose, **formats):
-    """Make a brief from ARTICLE (a .txt or .html file, or - for stdin).
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for a batch (each loads the spaCy pipeline once).")
+def make(articles, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
+         verbose, jobs, **formats):
+    """Make a brief from each ARTICLE (.txt or .html files, folders of them, glob patterns, or - for stdin).
 
-    With no format flag, writes PDF and Word beside the article.
+    With no format flag, writes PDF and Word beside each article, as NAME-brief.EXT.
+
+    \b
+    One named article: an existing output is an error unless --force.
+    A batch (several articles, a folder or a pattern): -o must be a folder;
+    an article whose briefs are all newer than it and than the audience
+    templates is skipped (--force redoes it) and older briefs are replaced;
+    a bad article does not stop the others, every failure is listed at the
+    end and the exit code is non-zero. Ctrl-C leaves no partial file; run
+    the same command again to resume.
     """
+    from .batch import is_batch
+
+    if is_batch(articles):
+        return _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templates, config,
+                           marking, force, verbose, jobs, formats)
+    article = articles[0]
     from .config import load_config
     from .make import extract, plan_outputs, write_brief
 
@@ -116,6 +133,38 @@ def make(article, pipeline, encoding, max_bytes, audience, output, templates, co
                           templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
     for path in written:
         click.echo(str(path))
+
+
+def _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
+                verbose, jobs, formats):
+    """``briefing make`` over many articles (see :mod:`briefing.batch`)."""
+    from .batch import (FAILED, WRITTEN, BatchOptions, expand_inputs, exit_code, make_many, plan_batch,
+                        progress_reporter, summary_line)
+    from .config import load_config
+
+    paths = expand_inputs(articles)
+    # One configuration for the batch: --config, else the briefing.toml beside the first article.
+    cfg = load_config(config, paths[0])
+    options = BatchOptions(
+        formats=tuple(_chosen_formats(formats)), output=output, force=force,
+        audience=audience or cfg.get("audience") or "analyst", templates=tuple(Path(t) for t in templates),
+        settings=_settings(cfg, marking), pipeline=pipeline or cfg.get("pipeline"), encoding=encoding,
+        max_bytes=max_bytes, verbose=verbose,
+    )
+    todo, skipped, failed = plan_batch(paths, options)
+    outcomes = [*skipped, *failed]
+    with progress_reporter(len(paths), sys.stderr) as report:
+        for outcome in outcomes:
+            report(outcome)
+        outcomes += make_many(todo, options, workers=jobs, on_outcome=report)
+    for outcome in outcomes:
+        for path in outcome.paths if outcome.status == WRITTEN else ():
+            click.echo(str(path))
+    for outcome in outcomes:
+        if outcome.status == FAILED:
+            click.echo(f"briefing: error: {outcome.message()}", err=True)
+    click.echo(f"briefing: {summary_line(outcomes)}", err=True)
+    sys.exit(exit_code(outcomes))
 
 
 @main.command()
