@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import arabic_reshaper
+from bidi.algorithm import get_display
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -62,6 +65,8 @@ FONT_FILES = {
 }
 # reportlab's standard CID fonts: readers supply the glyphs, so nothing is embedded.
 CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
+# Unicode bidi classes of right-to-left letters: Hebrew (R) and Arabic script (AL).
+RTL_CLASSES = ("R", "AL")
 
 PAGE_SIZE = A4
 MARGIN = 2 * cm
@@ -151,10 +156,27 @@ def _needs_cid(ch: str) -> bool:
     return _is_cjk(ch) and ord(ch) not in _covered()
 
 
+def _visual(text: str) -> str:
+    """``text`` in the order its letters are drawn, line by line.
+
+    reportlab draws characters left to right in the order given, so Hebrew and
+    Arabic runs are reordered by the Unicode bidi algorithm, and Arabic letters
+    first take their joined (initial, medial, final) forms. The reordering comes
+    before line wrapping: a right-to-left run long enough to wrap has its lines
+    in the wrong order, though each line reads right.
+    """
+    if not any(unicodedata.bidirectional(c) in RTL_CLASSES for c in text):
+        return text
+    if any(unicodedata.bidirectional(c) == "AL" for c in text):
+        text = arabic_reshaper.reshape(text)
+    return "\n".join(get_display(line) for line in text.split("\n"))
+
+
 def _text_markup(text: str) -> str:
-    """reportlab paragraph markup for plain text: escaped, with CJK runs in CID fonts."""
+    """reportlab paragraph markup for plain text: escaped, with CJK runs in CID fonts
+    and right-to-left runs in visual order."""
     out = []
-    for cjk, chars in itertools.groupby(printable(text).replace("\t", " "), key=_needs_cid):
+    for cjk, chars in itertools.groupby(_visual(printable(text).replace("\t", " ")), key=_needs_cid):
         chunk = "".join(chars)
         markup = escape(chunk).replace("\n", "<br/>")
         out.append(f'<font face="{_cjk_font(chunk)}">{markup}</font>' if cjk else markup)
