@@ -114,8 +114,10 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
     an article whose briefs are all newer than it and than the audience
     templates is skipped (--force redoes it) and older briefs are replaced;
     a bad article does not stop the others, every failure is listed at the
-    end and the exit code is non-zero. Ctrl-C leaves no partial file; run
-    the same command again to resume.
+    end and the exit code is non-zero (the failures' own code when they
+    share one, else 1). A batch reads the briefing.toml beside its first
+    article (or --config). Ctrl-C leaves no partial file; run the same
+    command again to resume.
     """
     from .batch import is_batch
 
