@@ -24,6 +24,11 @@ def analysis_text(source: Source) -> str:
     """The text spaCy reads: ``source.text`` with page debris blanked out, offsets intact."""
     from ..ingest import analysis_text as blank
 
+    # The headline is read once (it may carry an attribution); its repeats and the rest
+    # of the page furniture are not.
+    first = next((d for d in source.debris if d.kind == "headline"), None)
+    if first is not None:
+        source = source.model_copy(update={"debris": [d for d in source.debris if d is not first]})
     return blank(source)
 
 
