@@ -155,3 +155,22 @@ def test_actors_speaker_phrase_names_its_head_not_a_name_inside_a_clause(nlp):
 def test_actors_possessive_ends_a_name(nlp):
     actors = by_name(index(nlp, "Donald Trump spoke. He is friendly with Trump’s Jewish in-laws the Kushners."))
     assert "Trump’s Jewish" not in actors and "Trump" in actors["Donald Trump"].aliases
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, role, affiliation", [
+    ("Former Secretary of State Hillary Clinton and former Maryland Gov. Martin O’Malley spoke.",
+     "Martin O’Malley", "former Maryland Gov.", None),
+    ("Democratic presidential candidate Bernie Sanders promised Monday to act.",
+     "Bernie Sanders", "presidential candidate", "Democratic Party"),
+])
+def test_actors_title_words_before_a_name(nlp, text, name, role, affiliation):
+    actor = by_name(index(nlp, text))[name]
+    assert (actor.role, actor.affiliation) == (role, affiliation)
+
+
+@pytest.mark.model
+def test_actors_name_seen_only_in_the_headline_is_not_trusted(nlp):
+    text = "Bernie Sanders Promises Action On Immigration\n\nBernie Sanders spoke in Las Vegas on Monday."
+    actors = by_name(ActorIndex(nlp(text), [], headline=(0, text.index("\n"))))
+    assert set(actors) == {"Bernie Sanders"} | ({"Las Vegas"} & set(actors))

@@ -54,7 +54,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
     quoted = [span for q in found_quotes for span in q.spans]
-    index = ActorIndex(doc, quoted)
+    headline = next(((d.start, d.end) for d in source.debris if d.kind == "headline"), None)
+    index = ActorIndex(doc, quoted, headline=headline)
 
     # Speakers are resolved in reading order: each resolution puts its actor in focus.
     text = source.text

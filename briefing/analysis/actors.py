@@ -52,6 +52,17 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
+# Lower-case words that belong to a title before a name: "former Maryland Gov. Martin O'Malley".
+ROLE_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "deputy",
+                            "longtime", "senior", "top", "chief"})
+# Party adjectives: an affiliation, as countries are for officials abroad.
+PARTIES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
+           "republican": "Republican Party", "gop": "Republican Party"}
+
+
+def t_is_loose(token) -> bool:
+    """A lower-case adjective: part of a title only between title words."""
+    return token.is_lower and token.tag_ == "JJ"
 
 
 @dataclass
@@ -103,8 +114,9 @@ def _name_tokens(name: str) -> list[str]:
 class ActorIndex:
     """The actors of one parsed article, and resolution of mentions to them."""
 
-    def __init__(self, doc, quote_ranges: list[tuple[int, int]] = ()):
+    def __init__(self, doc, quote_ranges: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None):
         self.doc = doc
+        self._headline = headline
         self.text = doc.text  # spaCy joins the tokens anew on every doc.text
         self._quotes = sorted(quote_ranges)
         self._clusters: list[_Cluster] = []
@@ -164,7 +176,7 @@ class ActorIndex:
             cut = re.search(r"(’s|'s)\s", self.text[s:e])
             if cut:
                 e = s + cut.start()
-            if s >= e or overlaps_titled(s, e):
+            if s >= e or overlaps_titled(s, e) or self._headline_only(s, e):
                 continue
             label = ent.label_
             nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -220,6 +232,16 @@ class ActorIndex:
                 self._read_role(c)
             elif c.kind == "organization":
                 self._read_org_affiliation(c)
+
+    def _headline_only(self, s: int, e: int) -> bool:
+        """A name seen only in the title-case headline is the tagger's guess ("Promises Action On")."""
+        if self._headline is None:
+            return False
+        hs, he = self._headline
+        if not (hs <= s and e <= he):
+            return False
+        name = self.text[s:e]
+        return name not in self.text[:hs] and name not in self.text[he:]
 
     def _trim(self, s: int, e: int) -> tuple[int, int]:
         text = self.text
@@ -378,14 +400,18 @@ class ActorIndex:
             if t.lower_ in ("of", "for") and words and words[0].text[:1].isupper() and i > 0 \
                     and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in TITLE_WORDS):
                 words.insert(0, t)
-            elif t.is_alpha and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) and not t.is_sent_end \
-                    and t.dep_ not in SUBJECT_DEPS:
+            elif (t.is_alpha or t.lower_ in TITLE_WORDS) and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) \
+                    and not t.is_sent_end and t.dep_ not in SUBJECT_DEPS:
                 words.insert(0, t)
+            elif words and t.is_lower and (t.lower_ in ROLE_MODIFIERS or t.tag_ == "JJ"):
+                words.insert(0, t)  # "former Maryland Gov.", "presidential candidate"
             elif t.text in ("U.S.", "U.K.", "US", "UK") or t.text in ("’s", "'s"):
                 words.insert(0, t)
             else:
                 break
             i -= 1
+        while words and t_is_loose(words[0]) and words[0].lower_ not in ROLE_MODIFIERS:
+            words = words[1:]  # an adjective that begins the phrase belongs to the sentence, not the title
         if not any(t.lower_ in TITLE_WORDS for t in words):
             return None
         role, affiliation = self._split_affiliation(words)
@@ -441,6 +467,8 @@ class ActorIndex:
                     found = country_of(doc[t.i:t.i + n].text)
                     if found:
                         break
+            if not found and t.lower_ in PARTIES and t.text[:1].isupper():
+                found, n = PARTIES[t.lower_], 1
             if found:
                 affiliation = affiliation or found
                 skip_to = t.i + n - 1
