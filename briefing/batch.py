@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import os
 import signal
 import threading
 import traceback
@@ -41,6 +42,7 @@ GLOB_CHARS = ("*", "?", "[")
 PIPE_BATCH_SIZE = 8  # texts spaCy parses together: small, so progress moves steadily
 CHUNKS_PER_WORKER = 4  # work split finer than the workers, so one slow chunk does not idle the rest
 MAX_CHUNK = 16
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 WRITTEN, SKIPPED, FAILED = "written", "skipped", "failed"
 
@@ -366,6 +368,10 @@ def _chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
 def _start_worker(options: BatchOptions, stop) -> None:
     # The parent handles Ctrl-C and tells workers to stop between articles.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Parallel work is the workers; numerical libraries' own threads would only fight over the cores.
+    # Set before numpy is imported (this module does not import it).
+    for name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
     _worker.update(options=options, stop=stop)
 
 
