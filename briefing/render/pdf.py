@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi.algorithm import get_display
+from bidi import get_display  # python-bidi's Rust engine: bidi.algorithm fails on some marks
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
