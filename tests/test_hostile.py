@@ -9,6 +9,7 @@ and quotes that are verbatim from the article.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tomllib
@@ -20,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from briefing import errors
 from briefing.cli import main
 from briefing.ingest import read_article
 from briefing.templates import TRAILING_QUOTE_PUNCTUATION
@@ -185,3 +187,12 @@ def test_hostile_missing_output_folder_is_reported_before_reading(tmp_path):
     result = run("make", article, "--md", "-o", f"{tmp_path}/missing/")
     assert result.exit_code == 5
     assert "does not exist" in result.stderr
+
+
+def test_hostile_readme_lists_every_exit_code():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Errors and exit codes", 1)[1].split("\n## ", 1)[0]
+    listed = {int(code) for code in re.findall(r"^\| (\d+) \|", section, flags=re.MULTILINE)}
+    raised = {cls.exit_code for cls in vars(errors).values()
+              if isinstance(cls, type) and issubclass(cls, errors.BriefingError)}
+    assert listed == raised | {0, 130}  # success, and interrupted (Ctrl-C)
