@@ -169,17 +169,14 @@ class ActorIndex:
         candidates: list[tuple[int, int, str]] = []  # start, end, label
         for s, e in titled:
             candidates.append((s, e, "PERSON"))
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                continue
-            s, e = self._trim(ent.start_char, ent.end_char)
+        for ent, s, e in self._entity_lines():
             cut = re.search(r"(’s|'s)\s", self.text[s:e])
             if cut:
                 e = s + cut.start()
             if s >= e or overlaps_titled(s, e) or self._headline_only(s, e):
                 continue
             label = ent.label_
-            nxt = doc[ent.end] if ent.end < len(doc) else None
+            nxt = doc[ent.end] if ent.end < len(doc) and e == ent.end_char else None
             if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
                 e, label = nxt.idx + len(nxt.text), "ORG"
             candidates.append((s, e, label))
@@ -232,6 +229,20 @@ class ActorIndex:
                 self._read_role(c)
             elif c.kind == "organization":
                 self._read_org_affiliation(c)
+
+    def _entity_lines(self):
+        """The tagger's names, cut at line breaks: a name never runs from a headline into the body."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            pos = ent.start_char
+            parts = self.text[ent.start_char:ent.end_char].split("\n")
+            for part in parts:
+                s, e = self._trim(pos, pos + len(part))
+                pos += len(part) + 1
+                # A one-word shard of a name cut at a line break tells nothing.
+                if s < e and (len(parts) == 1 or len(self.text[s:e].split()) > 1):
+                    yield ent, s, e
 
     def _headline_only(self, s: int, e: int) -> bool:
         """A name seen only in the title-case headline is the tagger's guess ("Promises Action On")."""
@@ -434,6 +445,9 @@ class ActorIndex:
             return None
         while phrase and (phrase[0].dep_ == "det" or phrase[0].is_punct):
             phrase = phrase[1:]
+        commas = [k for k, t in enumerate(phrase) if t.text == ","]
+        if commas:
+            phrase = phrase[:commas[0]]  # ", who attended the event" is not part of the role
         while phrase and phrase[-1].is_punct:
             phrase = phrase[:-1]
         if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or len(phrase) > 14:
