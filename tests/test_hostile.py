@@ -9,6 +9,7 @@ and quotes that are verbatim from the article.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -196,3 +197,33 @@ def test_hostile_readme_lists_every_exit_code():
     raised = {cls.exit_code for cls in vars(errors).values()
               if isinstance(cls, type) and issubclass(cls, errors.BriefingError)}
     assert listed == raised | {0, 130}  # success, and interrupted (Ctrl-C)
+
+
+def test_hostile_output_onto_the_article_is_refused_and_the_article_kept(tmp_path):
+    article = tmp_path / "greek.txt"
+    shutil.copy(HOSTILE / "greek.txt", article)
+    result = run("make", article, "--md", "-o", article, "--force")
+    assert result.exit_code == 5
+    assert "would overwrite the article" in result.stderr
+    assert article.read_bytes() == (HOSTILE / "greek.txt").read_bytes()
+
+
+def test_hostile_read_only_output_folder_is_reported_before_reading(tmp_path, monkeypatch):
+    article = tmp_path / "png-image.txt"
+    shutil.copy(HOSTILE / "png-image.txt", article)
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    if os.geteuid() == 0:  # root writes anywhere: make the folder look read-only
+        monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != locked)
+    result = run("make", article, "--md", "-o", f"{locked}/")
+    assert result.exit_code == 5
+    assert "not writable" in result.stderr
+
+
+def test_hostile_verbose_adds_the_traceback_before_the_one_line_error(tmp_path):
+    article = tmp_path / "empty.txt"
+    article.write_bytes(b"")
+    result = run("make", article, "--md", "-o", f"{tmp_path}/", "--verbose")
+    assert result.exit_code == 3
+    assert "Traceback" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("briefing: error: ")
