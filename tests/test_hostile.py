@@ -214,7 +214,9 @@ def test_hostile_read_only_output_folder_is_reported_before_reading(tmp_path, mo
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o555)
     if os.geteuid() == 0:  # root writes anywhere: make the folder look read-only
-        monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != locked)
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda path, mode, **kw: real_access(path, mode, **kw)
+                            and not (mode & os.W_OK and Path(path) == locked))
     result = run("make", article, "--md", "-o", f"{locked}/")
     assert result.exit_code == 5
     assert "not writable" in result.stderr
