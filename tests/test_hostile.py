@@ -153,6 +153,7 @@ def test_hostile_quotes_appear_in_the_docx(made, name):
             assert words in text
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if "literal" in e))
 def test_hostile_markup_in_the_article_appears_literally(made, name):
     outputs = _outputs(made, name)
