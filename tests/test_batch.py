@@ -275,3 +275,11 @@ def test_batch_cli_two_workers_write_every_brief(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [f"{a.stem}-brief.md" for a in articles]
     for article, name in zip(articles, ("Berg", "Reyes", "Ortiz")):
         assert name in (out / f"{article.stem}-brief.md").read_text()
+
+
+def test_batch_rich_progress_shows_count_and_failures():
+    stream = io.StringIO()
+    with batch.progress_reporter(2, stream, fancy=True) as report:
+        report(Outcome("a.txt", batch.WRITTEN))
+        report(Outcome("b.txt", batch.FAILED, error="x"))
+    assert "2/2" in stream.getvalue() and "failed: b.txt" in stream.getvalue()
