@@ -21,7 +21,9 @@ _MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "markdown"}
 
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates,
 # U+FFFE/U+FFFF): Word refuses them and they are noise in a brief, so writers drop them.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Bidi embeddings, overrides and isolates are dropped as well: kept, they would make a
+# viewer show a verbatim quote's letters in an order that says something else.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 def render(document: Document, fmt: str) -> bytes:
@@ -33,7 +35,7 @@ def render(document: Document, fmt: str) -> bytes:
 
 
 def printable(text: str) -> str:
-    """``text`` without the characters XML cannot hold; carriage returns become newlines."""
+    """``text`` without the characters XML cannot hold or bidi controls; carriage returns become newlines."""
     return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

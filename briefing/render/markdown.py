@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from briefing.render import printable
 from briefing.document import (
     BlockQuote,
     BulletList,
@@ -41,7 +42,7 @@ def write(document: Document) -> bytes:
         parts.append(_front_matter(document.meta))
     body = "\n\n".join(_block(block) for block in document.blocks)
     parts.append(body)
-    return ("\n".join(parts).rstrip("\n") + "\n").encode("utf-8")
+    return printable("\n".join(parts).rstrip("\n") + "\n").encode("utf-8")
 
 
 def _front_matter(meta: dict) -> str:
