@@ -11,6 +11,7 @@ names inside quotations not at all (a speaker rarely names themself).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -117,6 +118,9 @@ class ActorIndex:
     def __init__(self, doc, quote_ranges: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None):
         self.doc = doc
         self._headline = headline
+        self._starts: list | None = None
+        self._owners: dict = {}
+        self._id_cache: dict[int, str] | None = None
         self.text = doc.text  # spaCy joins the tokens anew on every doc.text
         self._quotes = sorted(quote_ranges)
         self._clusters: list[_Cluster] = []
@@ -309,10 +313,12 @@ class ActorIndex:
             tokens = _name_tokens(_strip_name(self.text[s:e]))
             if label == "PERSON" and len(tokens) >= 2:
                 parts.update((tokens[0], tokens[-1]))
-        covered = [(s, e) for s, e, _ in candidates]
+        covered = bytearray(len(self.text) + 1)
+        for s, e, _ in candidates:
+            covered[s:e] = b"\x01" * (e - s)
         out = []
         for t in doc:
-            if t.text in parts and t.tag_ == "NNP" and not any(s <= t.idx < e for s, e in covered):
+            if t.text in parts and t.tag_ == "NNP" and not covered[t.idx]:
                 out.append((t.idx, t.idx + len(t.text), "PERSON"))
         return out
 
@@ -534,9 +540,13 @@ class ActorIndex:
                     return
 
     def _cluster_at(self, char: int) -> _Cluster | None:
-        for (s, e), c in self._by_mention.items():
-            if s <= char < e:
-                return c
+        # Mentions do not overlap, so the last one starting at or before ``char`` is the only candidate.
+        if self._starts is None or len(self._starts) != len(self._by_mention):
+            self._starts = sorted((s, e, id(c)) for (s, e), c in self._by_mention.items())
+            self._owners = {id(c): c for c in self._by_mention.values()}
+        i = bisect.bisect_right(self._starts, (char, float("inf"), float("inf"))) - 1
+        if i >= 0 and self._starts[i][0] <= char < self._starts[i][1]:
+            return self._owners[self._starts[i][2]]
         return None
 
     # -- resolution -----------------------------------------------------------------------
@@ -557,6 +567,7 @@ class ActorIndex:
             # Resolution with the quote in view overrides the first reading of a bare name.
             before.mentions = [x for x in before.mentions if (x.start, x.end) != (start, end)]
             self._by_mention[(start, end)] = c
+            self._starts = None
         if m.text.lower() in PERSON_PRONOUNS and c.gender is None:
             c.gender = "f" if m.text.lower() in FEMALE else "m"
         c.add(m)
@@ -659,6 +670,9 @@ class ActorIndex:
     # -- output ---------------------------------------------------------------------------
 
     def _ids(self) -> dict[int, str]:
+        """A readable id per cluster (its name as a slug), fixed the first time it is asked for."""
+        if self._id_cache is not None:
+            return self._id_cache
         ids: dict[int, str] = {}
         used: set[str] = set()
         for c in sorted(self._clusters, key=lambda c: min((m.start for m in c.mentions), default=0)):
@@ -668,6 +682,7 @@ class ActorIndex:
                 slug, n = f"{base}-{n}", n + 1
             used.add(slug)
             ids[id(c)] = slug
+        self._id_cache = ids
         return ids
 
     def actors(self) -> list[Actor]:

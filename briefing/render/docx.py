@@ -423,9 +423,9 @@ class _BlockWriter:
         grid.autofit = False  # fixed layout: columns keep the widths set below
         _table_look(grid)
         widths = _column_widths(rows, width, _text_width(self.word))
-        for r, row in enumerate(rows):
-            for c, content in enumerate(row):
-                cell = grid.cell(r, c)
+        # table.cell(r, c) rebuilds the whole cell list on every call; walk each row once.
+        for row, word_row in zip(rows, grid.rows):
+            for c, (content, cell) in enumerate(zip(row, word_row.cells)):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
