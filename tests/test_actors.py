@@ -174,3 +174,10 @@ def test_actors_name_seen_only_in_the_headline_is_not_trusted(nlp):
     text = "Bernie Sanders Promises Action On Immigration\n\nDemocratic candidate Bernie Sanders spoke on Monday."
     actors = by_name(ActorIndex(nlp(text), [], headline=(0, text.index("\n"))))
     assert set(actors) == {"Bernie Sanders"}
+
+
+@pytest.mark.model
+def test_actors_speaker_phrase_person_beats_the_country_of_an_adjective(nlp):
+    text = "The Egyptian minister, Ahmed Hassan, said the plan was good."
+    idx = index(nlp, text)
+    assert idx.resolve(0, text.index(", said")) == "ahmed-hassan"

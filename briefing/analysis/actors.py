@@ -605,7 +605,9 @@ class ActorIndex:
                 if s <= head < e:
                     return c
             # Otherwise the mention highest in the parse: "Of Carson, Levine, who ... Rubio" -> Levine.
-            return min(inside, key=lambda x: (self._depth(x[0], x[1]), x[0]))[2]
+            # At equal depth a person beats the country of an adjective: "The Egyptian minister, Ahmed Hassan".
+            order = {"person": 0, "organization": 1, "country": 2}
+            return min(inside, key=lambda x: (self._depth(x[0], x[1]), order[x[2].kind], x[0]))[2]
         bare = _strip_name(text)
         if bare and " " not in bare and bare[:1].isupper():
             return self._surname_owner(bare, start, sent, avoid)
