@@ -203,10 +203,10 @@ def render(brief, audience, output, templates, config, marking, force, verbose, 
     from .make import load_brief, plan_outputs, write_brief
 
     cfg = load_config(config, brief)
+    # Planned first: a bad output is reported before the brief is read. NAME.json gives NAME-brief.EXT,
+    # and the brief itself is never overwritten.
+    plan = plan_outputs(brief, _chosen_formats(formats), output, force=force)
     model = load_brief(brief)
-    article = model.source.path if brief == "-" and model.source.path else brief
-    stem_from = Path(article).with_suffix("") if article != "-" else "-"
-    plan = plan_outputs(stem_from if brief != "-" else "-", _chosen_formats(formats), output, force=force)
     written = write_brief(model, plan, audience=audience or cfg.get("audience") or "analyst",
                           templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
     for path in written:
