@@ -8,6 +8,8 @@ reported clause stays part of it.
 
 from __future__ import annotations
 
+import bisect
+
 from . import lexicon as lx
 from .quotes import (
     Attribution,
@@ -192,6 +194,31 @@ def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[i
     return tuple(s for s in (_edges(before, text), _edges(after, text)) if s is not None)
 
 
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """``found`` less each report whose cue lies inside another report's content.
+
+    Contents are indexed by start, with the furthest end reached so far, so a
+    long article costs n log n here, not n squared.
+    """
+    spans = sorted((s, e, k) for k, a in enumerate(found) for s, e in a.spans)
+    starts = [s for s, _, _ in spans]
+    reach, far = [], -1
+    for _, e, _ in spans:
+        far = max(far, e)
+        reach.append(far)
+
+    def nested(k: int, offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        while i >= 0 and reach[i] > offset:
+            s, e, owner = spans[i]
+            if owner != k and s <= offset < e:
+                return True
+            i -= 1
+        return False
+
+    return [a for k, a in enumerate(found) if not (a.cue and nested(k, a.cue[0]))]
+
+
 def _inside(offset: int, att: Attribution) -> bool:
     return any(s <= offset < e for s, e in att.spans)
 
@@ -224,7 +251,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             found.append(att)
     # PolNeAR-style univocal reading: a report nested inside another's content
     # ("X said Y believes Z") is part of the outer one.
-    found = [a for a in found if not any(b is not a and a.cue and _inside(a.cue[0], b) for b in found)]
+    found = _outermost(found)
     for quote in quotes:
         if quote.partial and not any(_holds(a, quote) for a in found):
             att = _around_partial_quote(doc, quote, text)

@@ -11,6 +11,7 @@ or that repeat a point already chosen are held back.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -203,9 +204,12 @@ def _score_features(doc, text: str, sentences, actors, quotes, positions, title)
     frequency = _lemma_frequency(sentences)
     title_words = _title_lemmas(doc, title)
     top_weight = max((w for _, _, w, _ in weights), default=0.0) or 1.0
+    weights.sort()  # by start, so each sentence finds its mentions by bisection (long articles)
+    weight_starts = [a for a, _, _, _ in weights]
     rank = 0  # the lead counts usable sentences only: a stray headline is not the lead
     for s in sentences:
-        inside = {who: w for a, b, w, who in weights if s.start <= a and b <= s.end}
+        lo, hi = bisect.bisect_left(weight_starts, s.start), bisect.bisect_left(weight_starts, s.end)
+        inside = {who: w for a, b, w, who in weights[lo:hi] if b <= s.end}
         s.actors = frozenset(inside)
         actor_weight = sum(inside.values())
         s.quoted = _overlap(s.start, s.end, quoted) / max(1, s.end - s.start)
@@ -246,8 +250,14 @@ def _merge(ranges) -> list[tuple[int, int]]:
 
 
 def _overlap(start: int, end: int, merged) -> int:
-    """How many characters of start..end the merged ranges cover."""
-    return sum(max(0, min(b, end) - max(a, start)) for a, b in merged)
+    """How many characters of start..end the merged (sorted, disjoint) ranges cover."""
+    total = 0
+    i = bisect.bisect_right(merged, (start, float("inf"))) - 1
+    for a, b in merged[max(i, 0):]:
+        if a >= end:
+            break
+        total += max(0, min(b, end) - max(a, start))
+    return total
 
 
 def _actor_weights(doc, actors: list[Actor]) -> list[tuple[int, int, float, str]]:
