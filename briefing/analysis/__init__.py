@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from .actors import ActorIndex
 from .quotes import Attribution, find_quotes
+from .reading import Reading, read
 from .reported import find_reported
 from .summary import summarize
 from .timeline import build_timeline
@@ -21,15 +22,8 @@ __all__ = ["analyze", "analysis_text", "Attribution"]
 
 
 def analysis_text(source: Source) -> str:
-    """The text spaCy reads: ``source.text`` with page debris blanked out, offsets intact."""
-    from ..ingest import analysis_text as blank
-
-    # The headline is read once (it may carry an attribution); its repeats and the rest
-    # of the page furniture are not.
-    first = next((d for d in source.debris if d.kind == "headline"), None)
-    if first is not None:
-        source = source.model_copy(update={"debris": [d for d in source.debris if d is not first]})
-    return blank(source)
+    """The text spaCy reads of ``source`` (see :mod:`briefing.analysis.reading`)."""
+    return read(source).text
 
 
 def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) -> Briefing:
@@ -41,10 +35,11 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     """
     from ..nlp import load_pipeline, pipeline_name
 
+    reading = read(source)
     if doc is None:
         nlp = nlp or load_pipeline(pipeline)
-        doc = nlp(analysis_text(source))
-    if doc.text != analysis_text(source):
+        doc = nlp(reading.text)
+    if doc.text != reading.text:
         raise ValueError("doc was not parsed from analysis_text(source)")
 
     analysed = doc.text
@@ -54,11 +49,12 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
     quoted = [span for q in found_quotes for span in q.spans]
-    headline = next(((d.start, d.end) for d in source.debris if d.kind == "headline"), None)
+    headline = next(((reading.from_source(d.start), reading.from_source(d.end))
+                     for d in source.debris if d.kind == "headline"), None)
     index = ActorIndex(doc, quoted, headline=headline)
 
     # Speakers are resolved in reading order: each resolution puts its actor in focus.
-    text = source.text
+    text = reading.original
     speakers: dict[int, str | None] = {}
     everything = [*found_quotes, *found_reported]
     for i in sorted(range(len(everything)), key=lambda i: (everything[i].speaker or everything[i].spans[0])[0]):
@@ -76,17 +72,19 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     ]
     actors: list[Actor] = index.actors()
     summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title,
-                        text=source.text)
-    timeline = build_timeline(doc, published=source.published, text=source.text)
-    return Briefing(
+                        text=reading.original)
+    # The caption's date may set the reference date, so the timeline sees the whole text.
+    timeline = build_timeline(doc, published=source.published, text=reading.original)
+    brief = Briefing(
         pipeline=pipeline_name(pipeline) if nlp is None else _name_of(nlp),
-        source=source,
+        source=source if reading.kept is None else source.model_copy(update={"text": reading.original}),
         actors=actors,
         quotes=quotes,
         positions=positions,
         summary=summary,
         timeline=timeline,
     )
+    return brief if reading.kept is None else _to_source(brief, reading, source)
 
 
 def _name_of(nlp) -> str:
@@ -142,3 +140,31 @@ def _position(pid: str, att: Attribution, actor: str | None, text: str) -> Posit
         speaker_mention=_span(att.speaker),
         cue=_span(att.cue),
     )
+
+
+def _to_source(brief: Briefing, reading: Reading, source: Source) -> Briefing:
+    """The brief with every offset moved from what spaCy read back to ``source.text``."""
+    text = source.text
+
+    def span(sp):
+        if sp is None:
+            return None
+        s, e = reading.to_source(sp.start, sp.end)
+        return Span(start=s, end=e)
+
+    def cut(item, **extra):
+        s, e = reading.to_source(item.start, item.end)
+        return item.model_copy(update={"start": s, "end": e, "text": text[s:e], **extra})
+
+    # model_copy does not validate: the round trip does, so a mapping slip cannot pass unseen.
+    return Briefing.model_validate(brief.model_copy(update={
+        "source": source,
+        "actors": [a.model_copy(update={"mentions": [span(m) for m in a.mentions]}) for a in brief.actors],
+        "quotes": [cut(q, spans=[reading.to_source(s, e) for s, e in q.spans],
+                       speaker_mention=span(q.speaker_mention), cue=span(q.cue)) for q in brief.quotes],
+        "positions": [cut(p, speaker_mention=span(p.speaker_mention), cue=span(p.cue)) for p in brief.positions],
+        "summary": brief.summary.model_copy(update={
+            "bluf_sources": [span(b) for b in brief.summary.bluf_sources],
+            "key_points": [cut(k) for k in brief.summary.key_points]}),
+        "timeline": [cut(t, date_mention=span(t.date_mention)) for t in brief.timeline],
+    }).model_dump())
