@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import string
 
 import pytest
 
@@ -22,6 +21,7 @@ from briefing.document import (
     plain,
 )
 from briefing.errors import TemplateError
+from briefing.templates import md_escape
 
 HOSTILE = [
     "a & b",
@@ -43,9 +43,6 @@ HOSTILE = [
 ]
 
 
-def md_escape(text: str) -> str:
-    """What the templates do to article text: backslash-escape ASCII punctuation."""
-    return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
 @pytest.mark.parametrize("text", HOSTILE)

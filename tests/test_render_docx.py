@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import string
 import zipfile
 
 import docx
@@ -13,12 +12,11 @@ from docx.oxml.ns import qn
 
 from briefing.document import Document, Paragraph, Run, parse
 from briefing.render import render
+from briefing.templates import md_escape
 
 HOSTILE = "Hostile | pipe *star* <script>alert(1)</script> &amp; {{ x }} [link](x) \\ # `tick`"
 
 
-def md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
 BRIEF = f"""---

@@ -14,12 +14,11 @@ from hypothesis import strategies as st
 from briefing.document import BlockQuote, BulletList, Document, Heading, OrderedList, Paragraph, Run, Table, parse
 from briefing.errors import OutputError, UsageError
 from briefing.render import FORMATS, atomic_write, render
+from briefing.templates import md_escape
 
 HOSTILE = "Hostile | pipe *star* <script>alert(1)</script> &amp; {{ x }} [link](x) \\ # `tick` _u_"
 
 
-def md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
 BRIEF = f"""---

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import string
 import subprocess
 
 import pytest
@@ -12,6 +11,7 @@ from pypdf import PdfReader
 
 from briefing.document import Document, Paragraph, Run, Table, parse
 from briefing.render import render
+from briefing.templates import md_escape
 
 HOSTILE = "Hostile | pipe *star* <script>alert(1)</script> &amp; {{ x }} [link](x) \\ # `tick`"
 SCRIPTS = {
@@ -23,8 +23,6 @@ SCRIPTS = {
 }
 
 
-def md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in string.punctuation else ch for ch in text)
 
 
 BRIEF = f"""---
