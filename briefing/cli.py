@@ -225,6 +225,46 @@ def audiences(templates, verbose):
         click.echo(f"{a.name:<12} {a.description}  [{a.origin}: {a.path}]")
 
 
+@main.group("templates", cls=_Group)
+def templates_group():
+    """Copy a built-in audience template out to edit, and check templates before a brief is due."""
+
+
+@templates_group.command("copy")
+@click.argument("name")
+@click.argument("dest", type=click.Path())
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+def templates_copy(name, dest, force, verbose):
+    """Copy the built-in audience NAME to DEST (a folder or a file name)."""
+    from .templates import copy_builtin
+
+    click.echo(str(copy_builtin(name, Path(dest), force=force)))
+
+
+@templates_group.command("check")
+@click.argument("targets", nargs=-1)
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of audience templates searched first (repeatable).")
+@click.option("--sample", "samples", multiple=True, type=click.Path(dir_okay=False, exists=True),
+              help="Article to render the templates against (repeatable; default: built-in probes).")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+def templates_check(targets, templates, samples, verbose):
+    """Render each audience (NAME, or a template file's PATH; default: all) and report every
+    syntax error and undefined name with its file and line."""
+    from .errors import TemplateError
+    from .make import extract
+    from .templates import check
+
+    briefs = [extract(sample) for sample in samples]
+    problems = check(targets, briefs, extra_dirs=[Path(t) for t in templates])
+    for problem in problems:
+        click.echo(f"briefing: {problem}", err=True)
+    if problems:
+        raise TemplateError(f"{len(problems)} template problem(s) found")
+    click.echo("templates: all render")
+
+
 @main.command()
 def schema():
     """Print the JSON Schema of the briefing model."""

@@ -471,3 +471,87 @@ def render_markdown(
         if where is None:
             raise
         raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from exc
+
+
+# -- tools for template authors ------------------------------------------------------------
+
+
+def copy_builtin(name: str, dest: Path, *, force: bool = False) -> Path:
+    """Copy the built-in audience ``name`` to ``dest`` (a folder or a file) to edit it."""
+    from .errors import OutputError
+
+    source = builtin_dir() / f"{name}{SUFFIX}"
+    if not source.is_file():
+        names = ", ".join(a.name for a in _audiences_in(_Place(BUILTIN_ORIGIN, builtin_dir())))
+        raise TemplateError(f"no built-in audience {name!r}; the built-ins are: {names}")
+    dest = Path(dest)
+    target = dest / source.name if dest.is_dir() else dest
+    if not target.parent.is_dir():
+        raise OutputError(f"{target}: the folder {target.parent} does not exist; create it first")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; pass --force to replace it")
+    target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+def check(targets: Sequence[str] = (), briefs: Sequence[Briefing] = (), *,
+          extra_dirs: Sequence[Path] = ()) -> list[str]:
+    """Render each audience (a name, or a template file's path) against ``briefs``.
+
+    Returns one line per problem found ("file:line: what"), empty when all
+    render. With no targets every audience on the search path is checked;
+    with no briefs, :func:`probe_briefs` stand in for real articles.
+    """
+    extra = list(extra_dirs)
+    names = []
+    for target in targets or [a.name for a in find_audiences(extra)]:
+        path = Path(target)
+        if target.endswith(SUFFIX) or path.is_file():
+            extra.insert(0, path.parent)
+            names.append(path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem)
+        else:
+            names.append(target)
+    problems: list[str] = []
+    for name in names:
+        for brief in briefs or probe_briefs():
+            try:
+                from .document import parse
+
+                parse(render_markdown(brief, name, extra_dirs=extra,
+                                      settings={"marking": "OFFICIAL", "organization": "Check"}))
+            except TemplateError as error:
+                if str(error) not in problems:
+                    problems.append(str(error))
+    return problems
+
+
+def probe_briefs() -> list[Briefing]:
+    """Two hand-made briefs, one with every field filled and one with nothing found,
+    so a check reaches both sides of a template's ``if``s without a model."""
+    from .model import Actor, KeyPoint, Source, Summary, TimelineEvent
+
+    text = ('Talks end.\n\nForeign Minister Ana Ruiz said: "We will not sign," she added. '
+            "Ruiz said that the deal was dead. On March 3, 2021, the talks ended.")
+    q = text.index("We will")
+    said = text.index("that the deal")
+    ended = text.index("On March")
+    source = Source(text=text, title="Talks end", publisher="Example Times", sha256="0" * 64,
+                    path="probe.txt", debris=[])
+    ruiz = Actor(id="ana-ruiz", name="Ana Ruiz", kind="person", aliases=["Ruiz"], role="Foreign Minister",
+                 affiliation="Spain", mentions=[Span(start=text.index("Ana"), end=text.index("Ana") + 8)],
+                 salience=1.0)
+    full = Briefing(
+        source=source,
+        actors=[ruiz, Actor(id="spain", name="Spain", kind="country", salience=0.5)],
+        quotes=[Quote(id="q1", text=text[q:q + 19], start=q, end=q + 19, spans=[(q, q + 19)], speaker="ana-ruiz",
+                      speaker_mention=Span(start=text.index("Ana"), end=text.index("Ana") + 8),
+                      cue=Span(start=text.index("said"), end=text.index("said") + 4)),
+                Quote(id="q2", text=text[q:q + 7], start=q, end=q + 7, spans=[(q, q + 7)], partial=True)],
+        positions=[Position(id="p1", actor="ana-ruiz", text=text[said:said + 26], start=said, end=said + 26),
+                   Position(id="p2", text=text[said:said + 26], start=said, end=said + 26)],
+        summary=Summary(bluf=text[ended:], bluf_sources=[Span(start=ended, end=len(text))],
+                        key_points=[KeyPoint(text=text[ended:], start=ended, end=len(text))]),
+        timeline=[TimelineEvent(date="2021-03-03", text=text[ended:], start=ended, end=len(text))],
+    )
+    empty = Briefing(source=Source(text="Nothing happened.", sha256="1" * 64))
+    return [full, empty]
