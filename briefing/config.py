@@ -18,7 +18,8 @@ from pathlib import Path
 from .errors import UsageError
 
 FILENAME = "briefing.toml"
-KNOWN_KEYS = {"pipeline", "audience", "organization", "marking", "markings", "author"}
+KNOWN_KEYS = {"pipeline", "audience", "organization", "marking", "markings", "author",
+              "style", "smtp", "distribution"}
 
 
 def user_config_dir() -> Path:
