@@ -57,6 +57,7 @@ class BatchOptions:
     audience: str = "analyst"
     templates: tuple[Path, ...] = ()
     settings: Mapping = field(default_factory=dict)
+    style: object = None  # a briefing.style.HouseStyle; None is briefing's own look
     pipeline: str | None = None
     encoding: str | None = None
     max_bytes: int | None = None
@@ -295,7 +296,7 @@ def _finish(job: Job, source, doc, nlp, options: BatchOptions, *, in_main: bool)
         brief = analyze(source, nlp=nlp, doc=doc)
         with _interrupts_deferred(in_main):
             written = write_brief(brief, job.outputs, audience=options.audience, templates=options.templates,
-                                  settings=options.settings)
+                                  settings=options.settings, style=options.style)
     except Exception as error:  # noqa: BLE001 - reported with its cause, the batch goes on
         return _failure(job.article, error, options.verbose)
     return Outcome(str(job.article), WRITTEN, paths=tuple(written))

@@ -96,12 +96,13 @@ def check_writable(path: Path, article: Path | None = None, *, force: bool = Fal
 
 
 def render_brief(brief: Briefing, fmt: str, *, audience: str = "analyst", templates: Sequence[Path] = (),
-                 settings: Mapping | None = None) -> bytes:
+                 settings: Mapping | None = None, style=None) -> bytes:
     """The brief in one format: JSON is the model itself; every other format goes
     through the audience template and the shared document blocks."""
     if fmt == "json":
         return (brief.to_json() + "\n").encode("utf-8")
-    return render_document(document_for(brief, audience=audience, templates=templates, settings=settings), fmt)
+    return render_document(document_for(brief, audience=audience, templates=templates, settings=settings), fmt,
+                           style=style)
 
 
 def document_for(brief: Briefing, *, audience: str = "analyst", templates: Sequence[Path] = (),
@@ -112,14 +113,15 @@ def document_for(brief: Briefing, *, audience: str = "analyst", templates: Seque
     return parse(render_markdown(brief, audience, extra_dirs=templates, settings=settings))
 
 
-def render_document(document, fmt: str) -> bytes:
+def render_document(document, fmt: str, *, style=None) -> bytes:
+    """One format of a parsed document, in the house ``style`` (a :class:`~briefing.style.HouseStyle`)."""
     from .render import render
 
-    return render(document, fmt)
+    return render(document, fmt, style)
 
 
 def write_brief(brief: Briefing, plan: Mapping[str, Path], *, audience: str = "analyst",
-                templates: Sequence[Path] = (), settings: Mapping | None = None) -> list[Path]:
+                templates: Sequence[Path] = (), settings: Mapping | None = None, style=None) -> list[Path]:
     """Render every planned format, then write them all; returns the paths written.
 
     Everything is rendered before anything is written, so a template error
@@ -135,7 +137,7 @@ def write_brief(brief: Briefing, plan: Mapping[str, Path], *, audience: str = "a
             continue
         if document is None:
             document = document_for(brief, audience=audience, templates=templates, settings=settings)
-        data[fmt] = render_document(document, fmt)
+        data[fmt] = render_document(document, fmt, style=style)
     written = []
     for fmt, path in plan.items():
         atomic_write(path, data[fmt])

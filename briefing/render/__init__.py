@@ -1,7 +1,9 @@
 """Writers: one :class:`~briefing.document.Document`, four output formats.
 
-Each writer module has ``write(document) -> bytes``. They are imported only
-when asked for, because reportlab and python-docx take a while to load.
+Each writer module has ``write(document) -> bytes``; the PDF, Word and HTML
+writers also take a :class:`~briefing.style.HouseStyle` (Markdown has no look
+to set). They are imported only when asked for, because reportlab and
+python-docx take a while to load.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from briefing.errors import OutputError, UsageError
 # Format name -> file extension. The writer for "x" is briefing.render.<_MODULES[x]>.
 FORMATS = {"pdf": ".pdf", "docx": ".docx", "html": ".html", "md": ".md"}
 _MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "markdown"}
+STYLED_FORMATS = ("pdf", "docx", "html")
 
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates,
 # U+FFFE/U+FFFF): Word refuses them and they are noise in a brief, so writers drop them.
@@ -26,11 +29,14 @@ _MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "markdown"}
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
-def render(document: Document, fmt: str) -> bytes:
-    """The document written in format ``fmt`` (a key of :data:`FORMATS`)."""
+def render(document: Document, fmt: str, style=None) -> bytes:
+    """The document written in format ``fmt`` (a key of :data:`FORMATS`), in the house ``style``
+    (a :class:`~briefing.style.HouseStyle`; None is briefing's own look)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     writer = importlib.import_module(f"briefing.render.{_MODULES[fmt]}")
+    if fmt in STYLED_FORMATS:
+        return writer.write(document, style=style)
     return writer.write(document)
 
 
@@ -40,11 +46,13 @@ def printable(text: str) -> str:
 
 
 def masthead_lines(document: Document) -> list[str]:
-    """The lines under the title every writer prints: who it is for, when, by whom; the source."""
+    """The lines under the title every writer prints: who it is for, which copy, when, by whom; the source."""
     first = " · ".join(
         value
         for value in (
             document.text("prepared_for") and f"Prepared for {document.text('prepared_for')}",
+            document.text("copy"),
+            document.text("dtg"),
             document.text("date"),
             document.text("author"),
             document.text("organization"),

@@ -91,7 +91,7 @@ def build_reference(path: Path) -> None:
     Path(path).write_bytes(_fixed_zip_times(buffer.getvalue(), dt.datetime(2021, 1, 1)))
 
 
-def write(document: Document, reference: Path | None = None) -> bytes:
+def write(document: Document, reference: Path | None = None, style=None) -> bytes:
     """The brief as a .docx, styled by ``reference`` (default: :func:`reference_docx`)."""
     word = _open_reference(Path(reference) if reference else reference_docx())
     _header_and_footer(word, document)

@@ -64,7 +64,7 @@ a { color: var(--accent); }
 """
 
 
-def write(document: Document) -> bytes:
+def write(document: Document, style=None) -> bytes:
     lang = escape(document.text("lang") or "en")
     page = [
         "<!DOCTYPE html>",

@@ -89,7 +89,7 @@ BULLETS = ("•", "–", "◦")  # by depth; all in DejaVu
 MAX_TEXT_WEIGHT = 60
 
 
-def write(document: Document) -> bytes:
+def write(document: Document, style=None) -> bytes:
     _register_fonts()
     import io
 
