@@ -127,12 +127,14 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
     article = articles[0]
     from .config import load_config
     from .make import extract, plan_outputs, write_brief
+    from .style import load_style
 
     cfg = load_config(config, article)
+    style = load_style(cfg)
     plan = plan_outputs(article, _chosen_formats(formats), output, force=force)
     brief = extract(article, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
     written = write_brief(brief, plan, audience=audience or cfg.get("audience") or "analyst",
-                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
+                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking), style=style)
     for path in written:
         click.echo(str(path))
 
@@ -143,6 +145,7 @@ def _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templ
     from .batch import (FAILED, WRITTEN, BatchOptions, expand_inputs, exit_code, make_many, plan_batch,
                         progress_reporter, summary_line)
     from .config import load_config
+    from .style import load_style
 
     paths = expand_inputs(articles)
     # One configuration for the batch: --config, else the briefing.toml beside the first article.
@@ -150,7 +153,8 @@ def _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templ
     options = BatchOptions(
         formats=tuple(_chosen_formats(formats)), output=output, force=force,
         audience=audience or cfg.get("audience") or "analyst", templates=tuple(Path(t) for t in templates),
-        settings=_settings(cfg, marking), pipeline=pipeline or cfg.get("pipeline"), encoding=encoding,
+        settings=_settings(cfg, marking), style=load_style(cfg), pipeline=pipeline or cfg.get("pipeline"),
+        encoding=encoding,
         max_bytes=max_bytes, verbose=verbose,
     )
     todo, skipped, failed = plan_batch(paths, options)
@@ -201,14 +205,16 @@ def render(brief, audience, output, templates, config, marking, force, verbose, 
     """Render a briefing model (JSON from 'briefing extract', edited or not)."""
     from .config import load_config
     from .make import load_brief, plan_outputs, write_brief
+    from .style import load_style
 
     cfg = load_config(config, brief)
+    style = load_style(cfg)
     # Planned first: a bad output is reported before the brief is read. NAME.json gives NAME-brief.EXT,
     # and the brief itself is never overwritten.
     plan = plan_outputs(brief, _chosen_formats(formats), output, force=force)
     model = load_brief(brief)
     written = write_brief(model, plan, audience=audience or cfg.get("audience") or "analyst",
-                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking))
+                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking), style=style)
     for path in written:
         click.echo(str(path))
 
