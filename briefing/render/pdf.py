@@ -1,18 +1,25 @@
 """PDF writer (reportlab platypus).
 
-A4 pages with the handling marking as a banner at the top and bottom of every
-page, the title in the running header, "Page X of Y" in the footer, outline
-bookmarks for headings and document info from the front matter. Text is set
-in the embedded DejaVu fonts (Latin, Greek, Cyrillic, ...); runs of Chinese,
-Japanese and Korean characters switch to reportlab's standard CID fonts, which
-PDF readers supply. Output is deterministic (reportlab's invariant mode).
+A4 pages (or the house style's size) with the handling marking as a banner at
+the top and bottom of every page, the title in the running header, "Page X of
+Y" in the footer with the copy number and recipient, a light diagonal
+watermark when the document asks for one, outline bookmarks for headings and
+document info from the front matter. Text is set in the embedded DejaVu fonts
+(Latin, Greek, Cyrillic, ...) or the house style's TrueType fonts, which fall
+back to DejaVu for characters they lack; runs of Chinese, Japanese and Korean
+characters switch to reportlab's standard CID fonts, which PDF readers supply.
+The house style's logo opens the first page and its colours mark headings,
+rules, quote bars, table headers and the banner. Output is deterministic
+(reportlab's invariant mode).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -23,6 +30,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
@@ -31,6 +39,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
+    Image,
     PageTemplate,
     Paragraph as RLParagraph,
     Spacer,
@@ -53,6 +62,7 @@ from briefing.document import (
     plain,
 )
 from briefing.render import body_blocks, masthead_lines, printable
+from briefing.style import BUILTIN_PDF_FONTS, HouseStyle
 
 FONT_DIR = Path(__file__).parent / "fonts"
 # Registered name -> file in FONT_DIR.
@@ -68,7 +78,7 @@ CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medi
 # Unicode bidi classes of right-to-left letters: Hebrew (R) and Arabic script (AL).
 RTL_CLASSES = ("R", "AL")
 
-PAGE_SIZE = A4
+PAGE_SIZE = A4  # when no house style sets one
 MARGIN = 2 * cm
 HEADER_SPACE = 0.6 * cm  # extra room at top and bottom for the running header and footer
 
@@ -78,6 +88,11 @@ ACCENT = colors.HexColor("#1f3a5f")
 TINT = colors.HexColor("#f1f4f8")
 RULE = colors.HexColor("#c8ccd2")
 MARKING_COLOUR = colors.HexColor("#b00020")
+WATERMARK_COLOUR = colors.HexColor("#e3e3e3")  # about 11 % grey: visible, never hiding the text
+WATERMARK_MAX_SIZE = 96  # points; shorter texts stop growing here
+
+# The logo is scaled to fit this box, keeping its shape.
+LOGO_BOX = (5.5 * cm, 2.2 * cm)
 
 # Heading font sizes by level; deeper levels reuse the last.
 HEADING_SIZES = {1: 15, 2: 12.5, 3: 11, 4: 10.5, 5: 10.5, 6: 10.5}
@@ -89,14 +104,47 @@ BULLETS = ("•", "–", "◦")  # by depth; all in DejaVu
 MAX_TEXT_WEIGHT = 60
 
 
-def write(document: Document, style=None) -> bytes:
+def write(document: Document, style: HouseStyle | None = None) -> bytes:
+    """The brief as PDF, in the house ``style`` (None: briefing's own look)."""
     _register_fonts()
     import io
 
+    look = _look(style or HouseStyle())
     buffer = io.BytesIO()
-    template = _BriefTemplate(buffer, document)
-    template.build(_flowables(document), canvasmaker=_NumberedCanvas)
+    template = _BriefTemplate(buffer, document, look)
+    template.build(_flowables(document, look), canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The house style turned into what reportlab draws with."""
+
+    page: tuple[float, float]
+    heading: colors.Color
+    accent: colors.Color
+    banner: colors.Color
+    styles: dict
+    logo: Path | None
+
+    @property
+    def text_width(self) -> float:
+        return self.page[0] - 2 * MARGIN
+
+
+@functools.cache
+def _look(style: HouseStyle) -> _Look:
+    heading = _colour(style.colors.heading, ACCENT)
+    accent = _colour(style.colors.accent, ACCENT)
+    banner = _colour(style.colors.banner, MARKING_COLOUR)
+    body, bold, heading_font = _house_fonts(style)
+    page = style.page_points if style.page_size else PAGE_SIZE
+    return _Look(page=page, heading=heading, accent=accent, banner=banner,
+                 styles=_styles(body, bold, heading_font, heading, banner, accent), logo=style.logo)
+
+
+def _colour(value: str | None, default: colors.Color) -> colors.Color:
+    return colors.HexColor(value) if value else default
 
 
 # -- fonts and text -----------------------------------------------------------------------
@@ -118,10 +166,39 @@ def _register_fonts() -> None:
         pdfmetrics.registerFontFamily(face, normal=face, bold=face, italic=face, boldItalic=face)
 
 
+def _house_fonts(style: HouseStyle) -> tuple[str, str, str]:
+    """The registered (body, bold, heading) font names for a house style.
+
+    A body file becomes a family of its own; faces not given fall back to the
+    regular one. Headings default to the body's bold face.
+    """
+    fonts = style.fonts
+    body, bold = "Brief", "Brief-Bold"
+    if fonts.pdf_body and str(fonts.pdf_body) not in BUILTIN_PDF_FONTS:
+        body = _register_file(fonts.pdf_body)
+        bold = _register_file(fonts.pdf_body_bold) if fonts.pdf_body_bold else body
+        italic = _register_file(fonts.pdf_body_italic) if fonts.pdf_body_italic else body
+        bold_italic = _register_file(fonts.pdf_body_bold_italic) if fonts.pdf_body_bold_italic else bold
+        pdfmetrics.registerFontFamily(body, normal=body, bold=bold, italic=italic, boldItalic=bold_italic)
+    heading = bold
+    if fonts.pdf_heading:
+        heading = "Brief-Bold" if str(fonts.pdf_heading) in BUILTIN_PDF_FONTS else _register_file(fonts.pdf_heading)
+    return body, bold, heading
+
+
 @functools.cache
-def _covered() -> frozenset:
-    """Code points the body font has glyphs for."""
-    return frozenset(pdfmetrics.getFont("Brief").face.charToGlyph)
+def _register_file(path: Path) -> str:
+    """Register a TrueType file under a name fixed by its path; bold and italic keep the face."""
+    name = "House-" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return name
+
+
+@functools.cache
+def _covered(font: str = "Brief") -> frozenset:
+    """Code points ``font`` has glyphs for."""
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -152,8 +229,14 @@ def _cjk_font(segment: str) -> str:
     return CJK_FONTS["zh"]
 
 
-def _needs_cid(ch: str) -> bool:
-    return _is_cjk(ch) and ord(ch) not in _covered()
+def _face_for(ch: str, font: str) -> str | None:
+    """The font a character must switch to: a CID font for CJK the body font lacks,
+    DejaVu for anything else a house font lacks, else None (keep the font)."""
+    if _is_cjk(ch) and ord(ch) not in _covered():
+        return "cid"
+    if font not in FONT_FILES and ord(ch) not in _covered(font) and ch not in "\n":
+        return "Brief"
+    return None
 
 
 def _visual(text: str) -> str:
@@ -172,21 +255,26 @@ def _visual(text: str) -> str:
     return "\n".join(get_display(line) for line in text.split("\n"))
 
 
-def _text_markup(text: str) -> str:
-    """reportlab paragraph markup for plain text: escaped, with CJK runs in CID fonts
-    and right-to-left runs in visual order."""
+def _text_markup(text: str, font: str = "Brief") -> str:
+    """reportlab paragraph markup for plain text set in ``font``: escaped, with CJK runs in
+    CID fonts, characters a house font lacks in DejaVu, right-to-left runs in visual order."""
     out = []
-    for cjk, chars in itertools.groupby(_visual(printable(text).replace("\t", " ")), key=_needs_cid):
-        chunk = "".join(chars)
+    chars = _visual(printable(text).replace("\t", " "))
+    for face, group in itertools.groupby(chars, key=lambda ch: _face_for(ch, font)):
+        chunk = "".join(group)
         markup = escape(chunk).replace("\n", "<br/>")
-        out.append(f'<font face="{_cjk_font(chunk)}">{markup}</font>' if cjk else markup)
+        if face == "cid":
+            markup = f'<font face="{_cjk_font(chunk)}">{markup}</font>'
+        elif face:
+            markup = f'<font face="{face}">{markup}</font>'
+        out.append(markup)
     return "".join(out)
 
 
-def _markup(runs: Inlines, links: bool = True) -> str:
+def _markup(runs: Inlines, links: bool = True, font: str = "Brief", link_colour: str = "#1f3a5f") -> str:
     out = []
     for run in runs:
-        text = _text_markup(run.text)
+        text = _text_markup(run.text, font)
         if run.code:
             text = f'<font face="BriefMono">{text}</font>'
         if run.italic:
@@ -195,7 +283,7 @@ def _markup(runs: Inlines, links: bool = True) -> str:
             text = f"<b>{text}</b>"
         if links and run.link and run.link.lower().startswith(SAFE_LINK_SCHEMES):
             href = escape(printable(run.link), {'"': "&quot;"})
-            text = f'<a href="{href}" color="#1f3a5f"><u>{text}</u></a>'
+            text = f'<a href="{href}" color="{link_colour}"><u>{text}</u></a>'
         out.append(text)
     return "".join(out)
 
@@ -207,32 +295,33 @@ def _has_cjk(runs: Inlines) -> bool:
 # -- styles ---------------------------------------------------------------------------------
 
 
-@functools.cache
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(font: str, bold: str, heading_font: str, heading: colors.Color, banner: colors.Color,
+            accent: colors.Color = ACCENT) -> dict[str, ParagraphStyle]:
+    # houseLink: the colour of links, read by _para (reportlab styles have no such setting).
     body = ParagraphStyle(
-        "Body", fontName="Brief", fontSize=10.5, leading=14.5, textColor=INK, spaceAfter=6,
-        splitLongWords=1, bulletFontName="Brief",
+        "Body", fontName=font, fontSize=10.5, leading=14.5, textColor=INK, spaceAfter=6,
+        splitLongWords=1, bulletFontName=font, houseLink=accent.hexval().replace("0x", "#"),
     )
     styles = {
         "body": body,
-        "title": ParagraphStyle("Title", parent=body, fontName="Brief-Bold", fontSize=21, leading=25,
-                                textColor=ACCENT, spaceAfter=4),
+        "title": ParagraphStyle("Title", parent=body, fontName=heading_font, fontSize=21, leading=25,
+                                textColor=heading, spaceAfter=4),
         "subtitle": ParagraphStyle("Subtitle", parent=body, fontSize=12.5, leading=16, textColor=MUTED,
                                    spaceAfter=6),
         "meta": ParagraphStyle("Meta", parent=body, fontSize=9, leading=12, textColor=MUTED, spaceAfter=1),
         "quote": ParagraphStyle("Quote", parent=body, textColor=colors.HexColor("#262626"), spaceAfter=3),
         "cell": ParagraphStyle("Cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
-        "head": ParagraphStyle("HeadCell", parent=body, fontName="Brief-Bold", fontSize=9, leading=11.5,
+        "head": ParagraphStyle("HeadCell", parent=body, fontName=bold, fontSize=9, leading=11.5,
                                spaceAfter=0, textColor=colors.white),
         "running": ParagraphStyle("Running", parent=body, fontSize=8, leading=10, textColor=MUTED,
                                   spaceAfter=0),
-        "marking": ParagraphStyle("Marking", parent=body, fontName="Brief-Bold", fontSize=9.5, leading=11,
-                                  textColor=MARKING_COLOUR, alignment=TA_CENTER, spaceAfter=0),
+        "marking": ParagraphStyle("Marking", parent=body, fontName=bold, fontSize=9.5, leading=11,
+                                  textColor=banner, alignment=TA_CENTER, spaceAfter=0),
     }
     for level, size in HEADING_SIZES.items():
         styles[f"h{level}"] = ParagraphStyle(
-            f"Heading{level}", parent=body, fontName="Brief-Bold", fontSize=size, leading=size * 1.25,
-            textColor=ACCENT, spaceBefore=14 if level == 1 else 10, spaceAfter=4,
+            f"Heading{level}", parent=body, fontName=heading_font, fontSize=size, leading=size * 1.25,
+            textColor=heading, spaceBefore=14 if level == 1 else 10, spaceAfter=4,
         )
     return styles
 
@@ -241,30 +330,40 @@ def _para(runs: Inlines, style: ParagraphStyle) -> RLParagraph:
     if _has_cjk(runs):
         # CJK text has no spaces to break at: let lines break between any characters.
         style = ParagraphStyle(style.name + "CJK", parent=style, wordWrap="CJK")
-    return RLParagraph(_markup(runs), style)
+    return RLParagraph(_markup(runs, font=style.fontName, link_colour=style.houseLink), style)
 
 
 # -- blocks ---------------------------------------------------------------------------------
 
 
-def _flowables(document: Document) -> list:
-    styles = _styles()
+def _flowables(document: Document, look: _Look) -> list:
+    styles = look.styles
     title = _para([Run(document.title)], styles["title"])
     title._outline = (0, plain([Run(document.title)]))
-    story = [title]
+    story = [_logo(look.logo)] if look.logo else []
+    story.append(title)
     if document.text("subtitle"):
         story.append(_para([Run(document.text("subtitle"))], styles["subtitle"]))
     for line in masthead_lines(document):
         story.append(_para([Run(line)], styles["meta"]))
     story.append(Spacer(1, 4))
-    story.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=10))
+    story.append(HRFlowable(width="100%", thickness=1.2, color=look.accent, spaceBefore=2, spaceAfter=10))
     for block in body_blocks(document):
-        story.extend(_block(block, styles["body"]))
+        story.extend(_block(block, styles["body"], look))
     return story
 
 
-def _block(block, style: ParagraphStyle, width: float | None = None) -> list:
-    styles = _styles()
+def _logo(path: Path) -> Image:
+    """The logo, scaled down (never up) to fit :data:`LOGO_BOX`, keeping its shape."""
+    width, height = ImageReader(str(path)).getSize()
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height, 1.0)
+    logo = Image(str(path), width=width * scale, height=height * scale, hAlign="LEFT")
+    logo.spaceAfter = 8
+    return logo
+
+
+def _block(block, style: ParagraphStyle, look: _Look) -> list:
+    styles = look.styles
     if isinstance(block, Heading):
         paragraph = _para(block.content, styles[f"h{min(block.level, 6)}"])
         paragraph._outline = (block.level, plain(block.content))
@@ -273,17 +372,17 @@ def _block(block, style: ParagraphStyle, width: float | None = None) -> list:
     if isinstance(block, Paragraph):
         return [_para(block.content, style)]
     if isinstance(block, (BulletList, OrderedList)):
-        return _list(block, style)
+        return _list(block, style, look)
     if isinstance(block, BlockQuote):
-        return [_quote(block)]
+        return [_quote(block, look)]
     if isinstance(block, Table):
-        return [_table(block)]
+        return [_table(block, look)]
     if isinstance(block, Rule):
         return [HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=6, spaceAfter=8)]
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def _list(block, style: ParagraphStyle, depth: int = 0) -> list:
+def _list(block, style: ParagraphStyle, look: _Look, depth: int = 0) -> list:
     """A list as indented paragraphs with bullets or numbers.
 
     Plain paragraphs (not reportlab's ListFlowable) so that page breaks can fall
@@ -298,9 +397,9 @@ def _list(block, style: ParagraphStyle, depth: int = 0) -> list:
         first = True
         for inner in item:
             if isinstance(inner, (BulletList, OrderedList)):
-                flowables.extend(_list(inner, item_style, depth + 1))
+                flowables.extend(_list(inner, item_style, look, depth + 1))
                 continue
-            for flowable in _block(inner, item_style):
+            for flowable in _block(inner, item_style, look):
                 if first and isinstance(flowable, RLParagraph):
                     flowable.bulletText = bullet
                     flowable.style = ParagraphStyle(flowable.style.name + "B", parent=flowable.style)
@@ -311,13 +410,13 @@ def _list(block, style: ParagraphStyle, depth: int = 0) -> list:
     return flowables
 
 
-def _quote(block: BlockQuote) -> RLTable:
+def _quote(block: BlockQuote, look: _Look) -> RLTable:
     """A block quote: indented, on a light tint, with a rule down its left side."""
-    inner = [f for b in block.blocks for f in _block(b, _styles()["quote"])]
+    inner = [f for b in block.blocks for f in _block(b, look.styles["quote"], look)]
     box = RLTable([[inner or [Spacer(1, 0)]]], colWidths=["100%"], splitInRow=1, hAlign="LEFT")
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, look.accent),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -327,19 +426,18 @@ def _quote(block: BlockQuote) -> RLTable:
     return box
 
 
-def _table(table: Table) -> RLTable:
-    styles = _styles()
+def _table(table: Table, look: _Look) -> RLTable:
+    styles = look.styles
     width = max([len(table.header)] + [len(row) for row in table.rows])
     if width == 0:
         return Spacer(1, 0)
     rows = [list(table.header) + [[]] * (width - len(table.header))]
     rows += [list(row) + [[]] * (width - len(row)) for row in table.rows]
     cells = [[_para(cell, styles["head"] if r == 0 else styles["cell"]) for cell in row] for r, row in enumerate(rows)]
-    text_width = PAGE_SIZE[0] - 2 * MARGIN
-    grid = RLTable(cells, colWidths=_column_widths(rows, width, text_width), repeatRows=1, splitInRow=1,
-                   hAlign="LEFT")
+    grid = RLTable(cells, colWidths=_column_widths(rows, width, look.text_width, styles), repeatRows=1,
+                   splitInRow=1, hAlign="LEFT")
     commands = [
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("BACKGROUND", (0, 0), (-1, 0), look.accent),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
@@ -354,7 +452,7 @@ def _table(table: Table) -> RLTable:
     return grid
 
 
-def _column_widths(rows, width: int, text_width: float) -> list[float]:
+def _column_widths(rows, width: int, text_width: float, styles: dict) -> list[float]:
     """Column widths: each at least its longest word (measured), the rest shared by text length.
 
     The minimum keeps words like "organization" whole; the cap on it lets a URL
@@ -365,7 +463,7 @@ def _column_widths(rows, width: int, text_width: float) -> list[float]:
     for c in range(width):
         texts = [(plain(row[c]), r == 0) for r, row in enumerate(rows)]
         longest = max(
-            (pdfmetrics.stringWidth(word, "Brief-Bold" if head else "Brief", 9)
+            (pdfmetrics.stringWidth(word, styles["head" if head else "cell"].fontName, 9)
              for text, head in texts for word in text.split()),
             default=0,
         )
@@ -384,13 +482,12 @@ def _column_widths(rows, width: int, text_width: float) -> list[float]:
 
 
 class _BriefTemplate(BaseDocTemplate):
-    """A4 pages with banners; records headings as PDF outline entries."""
+    """Pages with banners, copy label and watermark; records headings as PDF outline entries."""
 
-    def __init__(self, buffer, document: Document):
-        width, height = PAGE_SIZE
+    def __init__(self, buffer, document: Document, look: _Look):
         super().__init__(
             buffer,
-            pagesize=PAGE_SIZE,
+            pagesize=look.page,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN + HEADER_SPACE,
@@ -403,6 +500,7 @@ class _BriefTemplate(BaseDocTemplate):
             invariant=1,
         )
         self.brief = document
+        self.look = look
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
@@ -410,10 +508,15 @@ class _BriefTemplate(BaseDocTemplate):
         self._outline_count = 0
 
     def _decorate(self, canvas, doc) -> None:
-        """Banner and running title at the top; the footer's page number is drawn at save time."""
+        """Watermark, banners, running title and copy label; the page number is drawn at save time.
+
+        Called as the page begins, so everything here lies under the text.
+        """
         canvas.saveState()
-        width, height = PAGE_SIZE
-        styles = _styles()
+        width, height = self.look.page
+        styles = self.look.styles
+        if self.brief.text("watermark"):
+            _watermark(canvas, self.brief.text("watermark"), width, height)
         marking = self.brief.marking
         if marking:
             _draw(canvas, [Run(marking)], styles["marking"], MARGIN, height - MARGIN * 0.6, width - 2 * MARGIN)
@@ -422,6 +525,11 @@ class _BriefTemplate(BaseDocTemplate):
             running = styles["running"]
             _draw(canvas, [Run(self.brief.title)], running, MARGIN,
                   height - MARGIN - 0.3 * cm + running.leading + 1, width - 2 * MARGIN, max_lines=1)
+        label = copy_label(self.brief)
+        if label:
+            # Left of the page number, on every page: whose copy this is.
+            _draw(canvas, [Run(label)], styles["running"], MARGIN, MARGIN - 0.05 * cm + 8,
+                  (width - 2 * MARGIN) * 0.7, max_lines=1)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - MARGIN - 0.25 * cm, width - MARGIN, height - MARGIN - 0.25 * cm)
@@ -440,6 +548,33 @@ class _BriefTemplate(BaseDocTemplate):
         key = f"h{self._outline_count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(" ".join(title.split()) or "-", key, level=level, closed=False)
+
+
+def copy_label(document: Document) -> str:
+    """"Copy 2 of 5 · Prepared for X": the per-copy marks a page footer repeats."""
+    prepared = document.text("prepared_for")
+    return " · ".join(v for v in (document.text("copy"), prepared and f"Prepared for {prepared}") if v)
+
+
+def _watermark(canvas, text: str, width: float, height: float) -> None:
+    """``text`` in light grey across the page's diagonal, sized to fit it."""
+    text = " ".join(printable(text).split())
+    face = "Brief-Bold"
+    diagonal = (width**2 + height**2) ** 0.5
+    size = min(WATERMARK_MAX_SIZE, diagonal * 0.75 / max(pdfmetrics.stringWidth(text, face, 1), 1))
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK_COLOUR)
+    canvas.setFont(face, size)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(_degrees(height, width))
+    canvas.drawCentredString(0, -size * 0.35, text)
+    canvas.restoreState()
+
+
+def _degrees(rise: float, run: float) -> float:
+    import math
+
+    return math.degrees(math.atan2(rise, run))
 
 
 def _draw(canvas, runs: Inlines, style: ParagraphStyle, x: float, top: float, width: float,
@@ -478,7 +613,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def _page_number(self, total: int) -> None:
-        width, _ = PAGE_SIZE
+        width, _ = self._pagesize
         self.saveState()
         self.setFont("Brief", 8)
         self.setFillColor(MUTED)
