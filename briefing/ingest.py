@@ -40,6 +40,8 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# charset-normalizer's mess ratio: above GARBLED a decoding is nonsense, below CLEAN it reads.
+GARBLED, CLEAN, GARBLE_SAMPLE = 0.25, 0.1, 20000
 # Single-byte encodings preferred when charset-normalizer finds several equally likely:
 # articles in this tool are mostly English and Western European text.
 PREFERRED_ENCODINGS = ("cp1252", "latin_1")
@@ -172,7 +174,9 @@ def _analysable(c: str) -> str:
 def decode(data: bytes, name: str, encoding: Optional[str] = None) -> tuple[str, str]:
     """``data`` as text, and the name of the codec used (see the module docs)."""
     if encoding:
-        return _decode_as(data, name, encoding), _codec_name(encoding, name)
+        text, codec = _decode_as(data, name, encoding), _codec_name(encoding, name)
+        _refuse_garbled(data, text, name, codec)
+        return text, codec
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _decode_as(data, name, codec), codec
@@ -189,6 +193,26 @@ def decode(data: bytes, name: str, encoding: Optional[str] = None) -> tuple[str,
             f"save it as UTF-8 or name the encoding with --encoding"
         )
     return _decode_as(data, name, codec), codec
+
+
+def _refuse_garbled(data: bytes, text: str, name: str, forced: str) -> None:
+    """Refuse a forced encoding that turns the bytes into nonsense when another reads them cleanly.
+
+    Most bytes decode without error as utf-16 or latin-1, so a wrong --encoding
+    would otherwise give a brief of gibberish. Only a clear case is refused:
+    garbled under the forced codec, clean under the detected one.
+    """
+    from charset_normalizer.md import mess_ratio
+
+    if mess_ratio(text[:GARBLE_SAMPLE], maximum_threshold=1.0) < GARBLED:
+        return
+    try:
+        detected, codec = decode(data, name)
+    except InputError:
+        return
+    if codec != forced and mess_ratio(detected[:GARBLE_SAMPLE], maximum_threshold=1.0) < CLEAN:
+        raise InputError(f"{name} decoded as {forced} is garbled text but reads cleanly as {codec}: "
+                         f"drop --encoding or give the right one")
 
 
 def _detect(data: bytes) -> Optional[str]:

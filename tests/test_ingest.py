@@ -128,6 +128,25 @@ def test_ingest_forced_encoding_errors(forced, message):
         source_from_bytes("Caf\u00e9 talks".encode("cp1252"), path="a.txt", encoding=forced)
 
 
+FRENCH = "Le ministre a déclaré « nous reprendrons » lundi à Paris, selon un communiqué de l'Élysée.\n"
+
+
+@pytest.mark.parametrize("raw, forced", [
+    (FRENCH.encode("utf-8"), "latin-1"),  # UTF-8 read as Latin-1: "dÃ©clarÃ©"
+    (FRENCH.encode("utf-8"), "cp1252"),
+    ((FRENCH + ".").encode("utf-8"), "utf-16-le"),  # ASCII byte pairs read as CJK ideographs
+])
+def test_ingest_forced_encoding_that_garbles_is_refused(raw, forced):
+    with pytest.raises(InputError, match=r"garbled text but reads cleanly as utf-8"):
+        source_from_bytes(raw, path="a.txt", encoding=forced)
+
+
+def test_ingest_forced_encoding_that_reads_is_kept():
+    # Forced cp1252 on real cp1252 bytes reads cleanly: no complaint, even though detection might differ.
+    source = source_from_bytes(FRENCH.encode("cp1252"), path="a.txt", encoding="cp1252")
+    assert source.text == FRENCH
+
+
 # -- standard input, text, HTML -------------------------------------------------------------
 
 
