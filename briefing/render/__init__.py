@@ -65,6 +65,12 @@ def masthead_lines(document: Document) -> list[str]:
     return lines
 
 
+def copy_label(document: Document) -> str:
+    """"Copy 2 of 5 · Prepared for X": the per-copy marks that page headers or footers repeat."""
+    prepared = document.text("prepared_for")
+    return " · ".join(v for v in (document.text("copy"), prepared and f"Prepared for {prepared}") if v)
+
+
 def body_blocks(document: Document) -> list:
     """The blocks printed under the masthead, top heading level made 1.
 

@@ -2,8 +2,13 @@
 
 The brief uses Word's own styles (Title, Heading 1-6, List Bullet, List Number,
 Quote, a table style with a header row) so a user can restyle it in Word. The
-handling marking is a banner in every page's header and footer; the footer
-also carries "Page X of Y" as Word fields.
+handling marking is a banner in every page's header and footer; the header
+also names the copy and its recipient, the footer carries "Page X of Y" as
+Word fields.
+
+The styles and page setup come from a reference document: the built-in one,
+or the house style's (``reference_docx``). The house style's fonts, colours,
+page size and logo are then applied on top, only where it sets them.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -21,7 +27,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from briefing.document import (
     BlockQuote,
@@ -36,7 +42,8 @@ from briefing.document import (
     plain,
 )
 from briefing.errors import UsageError
-from briefing.render import body_blocks, masthead_lines, printable
+from briefing.render import body_blocks, copy_label, masthead_lines, printable
+from briefing.style import HouseStyle
 
 # A4 with ~2 cm margins, the same page as the PDF.
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)
@@ -67,6 +74,19 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%Y-%m", "%Y")
 CHAR_WIDTH = Cm(0.23)
 CELL_PADDING = Cm(0.45)
 MAX_TEXT_WEIGHT = 60
+# The logo is scaled to fit this box (as in the PDF), keeping its shape.
+LOGO_BOX = (Cm(5.5), Cm(2.2))
+HEADING_STYLES = ("Title", "Subtitle", *(f"Heading {level}" for level in HEADING_SIZES))
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The colours the writer draws with (styles carry the rest)."""
+
+    accent: RGBColor = ACCENT  # masthead rule, links, table header row
+    banner: RGBColor = MARKING_COLOUR
+    table_header: RGBColor | None = None  # None: the table style's own header row
 
 
 
@@ -91,14 +111,19 @@ def build_reference(path: Path) -> None:
     Path(path).write_bytes(_fixed_zip_times(buffer.getvalue(), dt.datetime(2021, 1, 1)))
 
 
-def write(document: Document, reference: Path | None = None, style=None) -> bytes:
-    """The brief as a .docx, styled by ``reference`` (default: :func:`reference_docx`)."""
-    word = _open_reference(Path(reference) if reference else reference_docx())
-    _header_and_footer(word, document)
+def write(document: Document, reference: Path | None = None, style: HouseStyle | None = None) -> bytes:
+    """The brief as a .docx, styled by ``reference`` (default: the house style's
+    ``reference_docx``, else :func:`reference_docx`), then by the house ``style``."""
+    style = style or HouseStyle()
+    word = _open_reference(Path(reference or style.reference_docx or reference_docx()))
+    look = _apply_style(word, style)
+    _header_and_footer(word, document, look)
     stamp = _timestamp(document)
     _core_properties(word, document, stamp)
-    _masthead(word, document)
-    writer = _BlockWriter(word)
+    if style.logo:
+        _logo(word, style.logo)
+    _masthead(word, document, look)
+    writer = _BlockWriter(word, look)
     for block in body_blocks(document):
         writer.block(block)
     buffer = io.BytesIO()
@@ -119,6 +144,59 @@ def _open_reference(path: Path):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return word
+
+
+def _apply_style(word, style: HouseStyle) -> _Look:
+    """Lay the house style's settings over the reference document's; returns the colours to draw with."""
+    if style.page_size:
+        width, height = style.page_points
+        for section in word.sections:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Pt(width), Pt(height)
+    fonts, colours = style.fonts, style.colors
+    if fonts.body:
+        for name in ("Normal", "Header", "Footer"):
+            if _style(word, name) is not None:
+                _set_font(word.styles[name], fonts.body)
+    for name in HEADING_STYLES:
+        heading = _style(word, name)
+        if heading is None:
+            continue
+        if fonts.heading:
+            _set_font(heading, fonts.heading)
+        if colours.heading and name != "Subtitle":
+            heading.font.color.rgb = RGBColor.from_string(colours.heading[1:])
+    accent = RGBColor.from_string(colours.accent[1:]) if colours.accent else ACCENT
+    if colours.accent and _style(word, "Quote") is not None:
+        _recolour_borders(word.styles["Quote"].element.get_or_add_pPr(), accent)
+    return _Look(
+        accent=accent,
+        banner=RGBColor.from_string(colours.banner[1:]) if colours.banner else MARKING_COLOUR,
+        table_header=accent if colours.accent else None,
+    )
+
+
+def _recolour_borders(pPr, color: RGBColor) -> None:
+    """Give a paragraph style's borders (the quote bar) the accent colour."""
+    borders = pPr.find(qn("w:pBdr"))
+    for edge in borders if borders is not None else ():
+        edge.set(qn("w:color"), str(color))
+
+
+def _logo(word, path: Path) -> None:
+    """The logo in its own paragraph above the title, scaled down to fit :data:`LOGO_BOX`.
+
+    Pixels count as points, as in the PDF, so both formats show it the same size.
+    """
+    from PIL import Image
+
+    with Image.open(path) as image:
+        width, height = image.size
+    scale = min(LOGO_BOX[0] / Pt(width), LOGO_BOX[1] / Pt(height), 1.0)
+    paragraph = word.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(8)
+    paragraph.add_run().add_picture(str(path), width=Emu(int(Pt(width) * scale)),
+                                    height=Emu(int(Pt(height) * scale)))
 
 
 def _text_width(word):
@@ -223,13 +301,19 @@ def _border(pPr, side: str, size: int, space: int, color: RGBColor) -> None:
 # -- header, footer, properties ----------------------------------------------------------
 
 
-def _header_and_footer(word, document: Document) -> None:
+def _header_and_footer(word, document: Document, look: _Look) -> None:
     section = word.sections[0]
     marking = printable(document.marking)
 
     header = section.header
     if marking:
-        _banner(_free_paragraph(header), marking)
+        _banner(_free_paragraph(header), marking, look.banner)
+    label = printable(copy_label(document))
+    if label:
+        # Whose copy this is, on every page.
+        copy = _free_paragraph(header)
+        copy.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        copy.add_run(label)
 
     footer = section.footer
     line = _free_paragraph(footer)
@@ -240,7 +324,7 @@ def _header_and_footer(word, document: Document) -> None:
     line.add_run(" of ")
     _field(line, "NUMPAGES")
     if marking:
-        _banner(footer.add_paragraph(), marking)
+        _banner(footer.add_paragraph(), marking, look.banner)
 
 
 def _free_paragraph(part):
@@ -251,12 +335,12 @@ def _free_paragraph(part):
     return part.add_paragraph()
 
 
-def _banner(paragraph, marking: str) -> None:
+def _banner(paragraph, marking: str, colour: RGBColor) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(marking)
     run.bold = True
     run.font.size = Pt(10)
-    run.font.color.rgb = MARKING_COLOUR
+    run.font.color.rgb = colour
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -334,7 +418,7 @@ def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
 # -- body ---------------------------------------------------------------------------------
 
 
-def _masthead(word, document: Document) -> None:
+def _masthead(word, document: Document, look: _Look) -> None:
     word.add_paragraph(printable(document.title), style=_style(word, "Title", "Normal"))
     if document.text("subtitle"):
         word.add_paragraph(printable(document.text("subtitle")), style=_style(word, "Subtitle", "Normal"))
@@ -348,14 +432,15 @@ def _masthead(word, document: Document) -> None:
     # A rule under the masthead, as in the PDF and HTML.
     rule = word.add_paragraph()
     rule.paragraph_format.space_after = Pt(8)
-    _border(rule._p.get_or_add_pPr(), "bottom", size=12, space=1, color=ACCENT)
+    _border(rule._p.get_or_add_pPr(), "bottom", size=12, space=1, color=look.accent)
 
 
 class _BlockWriter:
     """Walks the blocks into the Word body; keeps the state lists need."""
 
-    def __init__(self, word):
+    def __init__(self, word, look: _Look = _Look()):
         self.word = word
+        self.look = look
         self.after_quote = False
 
     def block(self, block, depth: int = 0, style: str | None = None) -> None:
@@ -390,7 +475,7 @@ class _BlockWriter:
 
     def paragraph(self, content: Inlines, style: str | None):
         paragraph = self.word.add_paragraph(style=_style(self.word, style, "Normal") if style else None)
-        _add_runs(paragraph, content)
+        _add_runs(paragraph, content, link_colour=self.look.accent)
         return paragraph
 
     def list(self, items, styles, depth: int, numbered: int | None) -> None:
@@ -424,12 +509,16 @@ class _BlockWriter:
         _table_look(grid)
         widths = _column_widths(rows, width, _text_width(self.word))
         # table.cell(r, c) rebuilds the whole cell list on every call; walk each row once.
-        for row, word_row in zip(rows, grid.rows):
+        header = self.look.table_header
+        for r, (row, word_row) in enumerate(zip(rows, grid.rows)):
             for c, (content, cell) in enumerate(zip(row, word_row.cells)):
                 cell.width = widths[c]
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
-                _add_runs(paragraph, content, size=Pt(9.5))
+                if r == 0 and header is not None:
+                    _shade(cell, header)
+                _add_runs(paragraph, content, size=Pt(9.5), link_colour=self.look.accent,
+                          colour=WHITE if r == 0 and header is not None else None)
         for c, column in enumerate(grid.columns):
             column.width = widths[c]
         # The header row repeats on each page the table runs over.
@@ -438,6 +527,15 @@ class _BlockWriter:
         repeat.set(qn("w:val"), "true")
         trPr.append(repeat)
         self.word.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _shade(cell, colour: RGBColor) -> None:
+    """Fill a table cell with ``colour`` (over the table style's own shading)."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), str(colour))
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _table_look(grid) -> None:
@@ -495,7 +593,8 @@ def _restart_numbering(word, style_name: str, start: int) -> int | None:
     return num.numId
 
 
-def _add_runs(paragraph, content: Inlines, size=None) -> None:
+def _add_runs(paragraph, content: Inlines, size=None, link_colour: RGBColor = ACCENT,
+              colour: RGBColor | None = None) -> None:
     for run_spec in content:
         text = printable(run_spec.text)
         if not text:
@@ -506,18 +605,20 @@ def _add_runs(paragraph, content: Inlines, size=None) -> None:
         run.italic = run_spec.italic or None
         if size is not None:
             run.font.size = size
+        if colour is not None:
+            run.font.color.rgb = colour
         if run_spec.code:
             run.font.name = CODE_FONT
         if link:
-            _make_hyperlink(paragraph, run, link)
+            _make_hyperlink(paragraph, run, link, link_colour)
 
 
-def _make_hyperlink(paragraph, run, url: str) -> None:
+def _make_hyperlink(paragraph, run, url: str, colour: RGBColor = ACCENT) -> None:
     """Wrap ``run`` in a w:hyperlink pointing at ``url``."""
     rel_id = paragraph.part.relate_to(printable(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     run._r.addprevious(link)
     link.append(run._r)
-    run.font.color.rgb = ACCENT
+    run.font.color.rgb = colour
     run.font.underline = True

@@ -1,7 +1,13 @@
-"""HTML writer: one self-contained, print-friendly file."""
+"""HTML writer: one self-contained, print-friendly file.
+
+The house style's colours and fonts override the stylesheet's defaults, its
+page size sets the printed page, and its logo is embedded as a data URI so the
+file stays whole on its own.
+"""
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from briefing.document import (
@@ -16,9 +22,14 @@ from briefing.document import (
     Table,
 )
 from briefing.render import body_blocks, masthead_lines, printable
+from briefing.style import HouseStyle
 
 # Only these link schemes become links; anything else (javascript:, data:) stays text.
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+PNG_SIGNATURE = b"\x89PNG"
+# Fallbacks after a house font, in case the reader's machine lacks it.
+BODY_FALLBACK = '"Georgia", "DejaVu Serif", "Noto Serif", serif'
+HEADING_FALLBACK = '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif'
 
 STYLESHEET = """
 :root { --ink: #1a1a1a; --muted: #5a5a5a; --rule: #c8ccd2; --accent: #1f3a5f; --tint: #f3f5f8; --marking: #b00020; }
@@ -48,6 +59,7 @@ th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; 
 thead th { background: var(--accent); color: #fff; }
 tbody tr:nth-child(even) { background: var(--tint); }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 1.2rem 0; }
+.logo { display: block; max-width: 5.5cm; max-height: 2.2cm; margin: 0 0 .8rem; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 92%; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: var(--accent); }
@@ -64,7 +76,9 @@ a { color: var(--accent); }
 """
 
 
-def write(document: Document, style=None) -> bytes:
+def write(document: Document, style: HouseStyle | None = None) -> bytes:
+    """The brief as one HTML page, in the house ``style`` (None: briefing's own look)."""
+    style = style or HouseStyle()
     lang = escape(document.text("lang") or "en")
     page = [
         "<!DOCTYPE html>",
@@ -77,15 +91,50 @@ def write(document: Document, style=None) -> bytes:
     for name, key in (("author", "author"), ("keywords", "keywords"), ("description", "subtitle")):
         if document.text(key):
             page.append(f'<meta name="{name}" content="{escape(document.text(key))}">')
-    page += [f"<title>{escape(document.title)}</title>", f"<style>{STYLESHEET}</style>", "</head>", "<body>"]
+    page += [f"<title>{escape(document.title)}</title>", f"<style>{STYLESHEET}{_house_css(style)}</style>",
+             "</head>", "<body>"]
     page.append(_banner(document.marking, "top"))
     page.append("<main>")
+    page.append(_logo(style))
     page.append(_masthead(document))
     page += [_block(block) for block in body_blocks(document)]
     page.append("</main>")
     page.append(_banner(document.marking, "bottom"))
     page += ["</body>", "</html>", ""]
     return "\n".join(line for line in page if line).encode("utf-8")
+
+
+def _house_css(style: HouseStyle) -> str:
+    """CSS that lays the house style over the stylesheet ("" for briefing's own look)."""
+    colours, fonts = style.colors, style.fonts
+    variables = [f"--{name}: {value};" for name, value in
+                 (("accent", colours.accent), ("heading", colours.heading), ("marking", colours.banner)) if value]
+    rules = [f":root {{ {' '.join(variables)} }}"] if variables else []
+    if colours.heading:
+        rules.append("h1, h2, h3, h4, h5, h6 { color: var(--heading); }")
+    if fonts.body:
+        rules.append(f"body {{ font-family: {_css_font(fonts.body)}, {BODY_FALLBACK}; }}")
+    if fonts.heading:
+        rules.append(f"h1, h2, h3, h4, h5, h6, .meta, .marking {{ font-family: {_css_font(fonts.heading)}, "
+                     f"{HEADING_FALLBACK}; }}")
+    if style.page_size:
+        rules.append(f"@page {{ size: {style.page_size}; }}")
+    return "\n".join(rules) + "\n" if rules else ""
+
+
+def _css_font(name: str) -> str:
+    """A font name as a CSS string (the loader already checked it is one line)."""
+    return '"' + name.replace("\\", "").replace('"', "").replace("<", "") + '"'
+
+
+def _logo(style: HouseStyle) -> str:
+    if not style.logo:
+        return ""
+    raw = style.logo.read_bytes()
+    # The loader let only PNG and JPEG through; the bytes say which, whatever the file is called.
+    kind = "image/png" if raw.startswith(PNG_SIGNATURE) else "image/jpeg"
+    data = base64.b64encode(raw).decode("ascii")
+    return f'<img class="logo" alt="" src="data:{kind};base64,{data}">'
 
 
 def _banner(marking: str, where: str) -> str:

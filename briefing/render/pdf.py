@@ -61,7 +61,7 @@ from briefing.document import (
     Table,
     plain,
 )
-from briefing.render import body_blocks, masthead_lines, printable
+from briefing.render import body_blocks, copy_label, masthead_lines, printable
 from briefing.style import BUILTIN_PDF_FONTS, HouseStyle
 
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -548,12 +548,6 @@ class _BriefTemplate(BaseDocTemplate):
         key = f"h{self._outline_count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(" ".join(title.split()) or "-", key, level=level, closed=False)
-
-
-def copy_label(document: Document) -> str:
-    """"Copy 2 of 5 · Prepared for X": the per-copy marks a page footer repeats."""
-    prepared = document.text("prepared_for")
-    return " · ".join(v for v in (document.text("copy"), prepared and f"Prepared for {prepared}") if v)
 
 
 def _watermark(canvas, text: str, width: float, height: float) -> None:
