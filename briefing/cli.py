@@ -102,8 +102,10 @@ def main():
 @_render_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for a batch (each loads the spaCy pipeline once).")
+@click.option("--distribute", "distribute_list", type=click.Path(dir_okay=False),
+              help="Then send a marked copy to everyone on this list (one article only; see 'briefing send').")
 def make(articles, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
-         verbose, jobs, **formats):
+         verbose, jobs, distribute_list, **formats):
     """Make a brief from each ARTICLE (.txt or .html files, folders of them, glob patterns, or - for stdin).
 
     With no format flag, writes PDF and Word beside each article, as NAME-brief.EXT.
@@ -121,6 +123,9 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
     """
     from .batch import is_batch
 
+    if distribute_list and (is_batch(articles) or articles[0] == "-"):
+        raise UsageError("--distribute works with one named article, not a batch or stdin; "
+                         "make the briefs, then 'briefing send BRIEF --to LIST' for each")
     if is_batch(articles):
         return _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templates, config,
                            marking, force, verbose, jobs, formats)
@@ -132,11 +137,17 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
     cfg = load_config(config, article)
     style = load_style(cfg)
     plan = plan_outputs(article, _chosen_formats(formats), output, force=force)
+    if distribute_list:
+        from .outbox import check_distribution
+
+        check_distribution(distribute_list, cfg, templates=[Path(t) for t in templates])
     brief = extract(article, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
     written = write_brief(brief, plan, audience=audience or cfg.get("audience") or "analyst",
                           templates=[Path(t) for t in templates], settings=_settings(cfg, marking), style=style)
     for path in written:
         click.echo(str(path))
+    if distribute_list:
+        _distribute(article, distribute_list, lambda: brief, cfg, templates=templates, marking=marking)
 
 
 def _make_batch(articles, pipeline, encoding, max_bytes, audience, output, templates, config, marking, force,
@@ -242,9 +253,17 @@ def templates_group():
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
 def templates_copy(name, dest, force, verbose):
-    """Copy the built-in audience NAME to DEST (a folder or a file name)."""
+    """Copy the built-in audience NAME to DEST (a folder or a file name).
+
+    NAME reference.docx copies the Word reference document instead: restyle it
+    in Word and name it as reference_docx in the [style] table of briefing.toml.
+    """
+    from .style import REFERENCE_NAME, copy_reference
     from .templates import copy_builtin
 
+    if name == REFERENCE_NAME:
+        click.echo(str(copy_reference(Path(dest), force=force)))
+        return
     click.echo(str(copy_builtin(name, Path(dest), force=force)))
 
 
@@ -269,6 +288,79 @@ def templates_check(targets, templates, samples, verbose):
     if problems:
         raise TemplateError(f"{len(problems)} template problem(s) found")
     click.echo("templates: all render")
+
+
+@main.command()
+@click.argument("brief", type=click.Path(dir_okay=False))
+@click.option("--to", "to", required=True, type=click.Path(dir_okay=False),
+              help="Distribution list, CSV or TOML: name, email, audience[, role][, formats].")
+@click.option("--to-folder", type=click.Path(file_okay=False),
+              help="Deliver each copy into DIR/<recipient>/ instead of by email.")
+@click.option("--outbox", type=click.Path(file_okay=False),
+              help="Outbox folder (default: NAME-outbox beside BRIEF).")
+@click.option("--dry-run", is_flag=True, help="Show who gets which copy, where; send and write nothing.")
+@click.option("--new", is_flag=True, help="Move an outbox made from another brief or list aside and start again.")
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of audience templates searched first (repeatable).")
+@click.option("--config", type=click.Path(dir_okay=False), help="briefing.toml to use ([smtp], [distribution]).")
+@click.option("--marking", help="Handling marking printed on every page (overrides briefing.toml).")
+@_input_options
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+def send(brief, to, to_folder, outbox, dry_run, new, templates, config, marking, pipeline, encoding, max_bytes,
+         verbose):
+    """Send one marked copy of BRIEF (a brief .json, or an article to analyse) to everyone on the list --to.
+
+    \b
+    Each copy is rendered for the recipient's audience and marked
+    "Prepared for NAME", "Copy N of M" and a date-time group. Copies wait
+    in an outbox on disk until the server accepts them, and manifest.json
+    there records who received which copy, when, and its sha256. Running
+    the same command again sends only what has not gone. SMTP settings come
+    from [smtp] in briefing.toml; the password only from the environment
+    (BRIEFING_SMTP_PASSWORD). Exits non-zero if any copy was not delivered.
+    """
+    from .config import load_config
+
+    cfg = load_config(config, brief)
+
+    def load():
+        from .make import extract as run_extract, load_brief
+
+        if Path(brief).suffix.lower() == ".json":
+            return load_brief(brief)
+        return run_extract(brief, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
+
+    _distribute(brief, to, load, cfg, outbox=outbox, to_folder=to_folder, dry_run=dry_run, new=new,
+                templates=templates, marking=marking)
+
+
+def _distribute(brief_path, to, load, cfg, *, outbox=None, to_folder=None, dry_run=False, new=False,
+                templates=(), marking=None) -> None:
+    """Deliver a brief to a distribution list (``send``, ``make --distribute``) and report the outcome."""
+    from .errors import OutputError
+    from .outbox import distribute
+    from .style import load_style
+
+    def progress(message: str) -> None:
+        click.echo(f"briefing: {message}", err=True)
+
+    try:
+        report = distribute(brief_path, to, load, cfg=cfg, outbox=outbox, to_folder=to_folder, dry_run=dry_run,
+                            new=new, templates=[Path(t) for t in templates], settings=_settings(cfg, marking),
+                            style=load_style(cfg), notify=click.echo if dry_run else progress)
+    except KeyboardInterrupt:
+        click.echo("briefing: interrupted; the outbox manifest records every copy sent so far: "
+                   "run the same command again to send the rest", err=True)
+        sys.exit(130)
+    if report is None:
+        return
+    for entry in report.failed:
+        progress(f"not delivered: {entry['copy']} to {entry['recipient']} <{entry['email']}>: {entry['last_error']}")
+    progress(report.summary())
+    if report.failed:
+        total = len(report.sent) + len(report.already) + len(report.failed)
+        raise OutputError(f"{len(report.failed)} of {total} copies not delivered; "
+                          "run the same command again to retry them")
 
 
 @main.command()

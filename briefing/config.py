@@ -8,6 +8,29 @@ to the article, then one in the user's configuration folder. Keys::
     organization = "Ministry of Examples"
     marking = "OFFICIAL"                  # handling marking printed on every page
     markings = ["OFFICIAL", "OFFICIAL-SENSITIVE"]   # the allowed markings
+
+    [style]                               # house style (see briefing.style); all optional
+    logo = "crest.png"                    # PNG or JPEG, top of the first page
+    page_size = "A4"                      # A4, A5, Letter or Legal (PDF and Word)
+    reference_docx = "reference.docx"     # Word styles and page setup; copy the built-in
+                                          # one with 'briefing templates copy reference.docx .'
+
+    [style.colors]                        # "#RRGGBB"
+    heading = "#1F3864"                   # title and headings
+    accent = "#2E75B6"                    # rules, quote bars, table header row, links
+    banner = "#C00000"                    # the handling marking banner
+
+    [style.fonts]
+    body = "Georgia"                      # Word and HTML: font names
+    heading = "Arial"
+    pdf_body = "fonts/SourceSerif4-Regular.ttf"     # PDF: TrueType files (or "DejaVu Sans
+    pdf_body_bold = "fonts/SourceSerif4-Bold.ttf"   # Condensed", the default); faces left
+    pdf_body_italic = "fonts/SourceSerif4-It.ttf"   # out use the regular one
+    pdf_body_bold_italic = "fonts/SourceSerif4-BoldIt.ttf"
+    pdf_heading = "fonts/SourceSans3-Bold.ttf"      # default: the bold body face
+
+Paths are relative to the folder of this file. Colours, fonts and page size
+set here also apply over a reference document's own.
 """
 
 from __future__ import annotations

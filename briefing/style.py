@@ -178,3 +178,25 @@ def _reference(value, base: Path, where: str) -> Path | None:
         raise UsageError(f"{where}: style.reference_docx {path} is not a Word .docx file; "
                          "copy the built-in one with 'briefing templates copy reference.docx DEST'")
     return path
+
+
+REFERENCE_NAME = "reference.docx"
+
+
+def copy_reference(dest: Path, *, force: bool = False) -> Path:
+    """Copy the built-in Word reference document to ``dest`` (a folder or a file) to edit in Word."""
+    import shutil
+
+    from .errors import OutputError
+    from .render.docx import reference_docx
+
+    dest = Path(dest)
+    target = dest / REFERENCE_NAME if dest.is_dir() else dest
+    if target.suffix.lower() != ".docx":
+        raise OutputError(f"{target}: a Word reference document must end in .docx")
+    if not target.parent.is_dir():
+        raise OutputError(f"{target}: the folder {target.parent} does not exist; create it first")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; pass --force to replace it")
+    shutil.copyfile(reference_docx(), target)
+    return target
