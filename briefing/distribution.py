@@ -123,7 +123,7 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     if not header:
         raise UsageError(f"{path}: the distribution list is empty; its first line must be the header "
                          f"{','.join(REQUIRED_COLUMNS)}[,role][,formats]")
-    _check_columns(path, 1, header)
+    _check_columns(path, 1, header, is_header=True)
     reader.fieldnames = header
     rows = []
     for row in reader:
@@ -153,13 +153,13 @@ def _toml_rows(path: Path, text: str) -> list[tuple[int, dict]]:
     return rows
 
 
-def _check_columns(path: Path, line: int, columns: Sequence[str]) -> None:
+def _check_columns(path: Path, line: int, columns: Sequence[str], *, is_header: bool = False) -> None:
     unknown = [c for c in columns if c not in LIST_COLUMNS]
     if unknown:
         raise UsageError(f"{path}:{line}: unknown column(s) {', '.join(map(repr, unknown))}; "
                          f"known: {', '.join(LIST_COLUMNS)}")
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing and line == 1:
+    if missing and is_header:
         raise UsageError(f"{path}:1: the header lacks {', '.join(missing)}; it needs "
                          f"{','.join(REQUIRED_COLUMNS)}[,role][,formats]")
 
