@@ -364,6 +364,48 @@ def _distribute(brief_path, to, load, cfg, *, outbox=None, to_folder=None, dry_r
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(), help="Output file (one format) or folder. "
+              "Default: the current folder, as digest.EXT.")
+@click.option("--title", help="Title of the digest (default: Daily digest).")
+@click.option("--template", "template", default="digest", show_default=True,
+              help="Digest template (a file whose first line is {# digest: ... #}).")
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+              help="Folder of templates searched first (repeatable).")
+@click.option("--config", type=click.Path(dir_okay=False), help="briefing.toml to use.")
+@click.option("--marking", help="Handling marking printed on every page (overrides briefing.toml).")
+@click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@_input_options
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback on errors.")
+@_formats_option
+def digest(files, output, title, template, templates, config, marking, force, pipeline, encoding, max_bytes,
+           verbose, **formats):
+    """Make one brief from several articles: actors merged across them, positions and quotes
+    by actor citing their article, a combined timeline and an overview of the day.
+
+    FILES are articles (.txt or .html files, folders of them, glob patterns) or brief
+    JSON files from 'briefing extract' or 'make --json', mixed as you like. With no
+    format flag, writes digest.pdf and digest.docx in the current folder; --json
+    writes the digest model. A bad article stops the digest before anything is written.
+    """
+    from .config import load_config
+    from .digest import digest_articles, expand_digest_inputs, plan_digest_outputs, write_digest
+    from .style import load_style
+
+    paths = expand_digest_inputs(files)
+    cfg = load_config(config, paths[0])
+    settings = _settings(cfg, marking) | ({"title": title} if title else {})
+    style = load_style(cfg)
+    plan = plan_digest_outputs(_chosen_formats(formats), output, inputs=paths, force=force)
+    model = digest_articles(paths, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding,
+                            max_bytes=max_bytes)
+    written = write_digest(model, plan, template=template, templates=[Path(t) for t in templates],
+                           settings=settings, style=style)
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
 def schema():
     """Print the JSON Schema of the briefing model."""
     from .model import json_schema

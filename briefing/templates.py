@@ -50,6 +50,10 @@ BUILTIN_PREFIX = "builtin"  # {% extends "builtin:analyst.md.j2" %}
 BUILTIN_ORIGIN = "built-in"
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 DESCRIPTION = re.compile(r"\{#\s*description:\s*(.*?)\s*#\}")
+# A digest template's first line: {# digest: description #}. It renders a Digest, not a
+# Briefing, so it is not an audience (not listed, not checked against briefs).
+DIGEST_MARK = re.compile(r"\{#\s*digest:\s*(.*?)\s*#\}")
+DEFAULT_DIGEST_TEMPLATE = "digest"
 
 # Where the built-ins live: installed as a package inside briefing, or beside the
 # package in a checkout (the repository's templates/ folder).
@@ -206,8 +210,14 @@ def _audiences_in(place: _Place) -> list[Audience]:
     return [
         Audience(path.name[: -len(SUFFIX)], _describe(path), place.origin, str(path))
         for path in sorted(place.folder.glob(f"*{SUFFIX}"))
-        if not path.name.startswith("_") and path.is_file()
+        if not path.name.startswith("_") and path.is_file() and not _is_digest_template(path)
     ]
+
+
+def _is_digest_template(path: Path) -> bool:
+    """Whether the template renders a digest (its first line says so), not a brief's audience."""
+    with path.open(encoding="utf-8", errors="replace") as f:
+        return DIGEST_MARK.match(f.readline().strip()) is not None
 
 
 def find_audiences(extra_dirs: Sequence[Path] = ()) -> list[Audience]:
@@ -467,6 +477,122 @@ def render_markdown(
     except Exception as exc:
         # A template's own mistake (calling a helper wrongly, dividing by zero) is reported
         # with its file and line; anything raised outside a template is a bug here.
+        where = _template_line(exc)
+        if where is None:
+            raise
+        raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from exc
+
+
+# -- digests -------------------------------------------------------------------------------
+
+
+class _DigestHelpers:
+    """The functions a digest template may call, bound to one digest."""
+
+    def __init__(self, digest):
+        self.digest = digest
+
+    def cite(self, number: int) -> str:
+        """An article as items cite it: "[2] Politico, 12 September 2016"."""
+        return f"[{number}] {self.digest.article(number).label}"
+
+    def cite_all(self, item) -> str:
+        """Every article an item (quote, event) comes from: "[1] HuffPost; [3] Politico"."""
+        return "; ".join(self.cite(n) for n in [item.article, *getattr(item, "also_in", [])])
+
+    def refs(self, numbers) -> str:
+        """Article numbers as references: "[1], [3]"."""
+        return ", ".join(f"[{n}]" for n in numbers)
+
+    def find_actor(self, actor):
+        actor_id = getattr(actor, "id", actor)
+        if actor_id is None:
+            return None
+        found = self.digest.actor(actor_id)
+        if found is None:
+            raise TemplateError(f"there is no actor with id {actor_id!r} in this digest")
+        return found
+
+    def actor_name(self, actor) -> str:
+        found = self.find_actor(actor)
+        return found.name if found is not None else ""
+
+    def quote_text(self, quote, tidy: bool = False) -> str:
+        return quote.text(tidy=tidy)
+
+    def quotes_by(self, actor):
+        return self.digest.quotes_by(getattr(actor, "id", actor))
+
+    def positions_of(self, actor):
+        return self.digest.positions_of(getattr(actor, "id", actor))
+
+    def article(self, number: int):
+        return self.digest.article(number)
+
+    def as_dict(self) -> dict[str, Callable]:
+        names = ("cite", "cite_all", "refs", "find_actor", "actor_name", "quote_text", "quotes_by",
+                 "positions_of", "article")
+        return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
+
+
+def _digest_context(digest, template: str, settings: Mapping | None) -> dict[str, Any]:
+    actors = digest.actors
+    return {
+        "digest": digest,
+        "overview": digest.overview,
+        "articles": digest.articles,
+        "actors": actors,
+        # Actors with something said, most covered first: the body of the digest.
+        "speakers": [a for a in actors if a.quotes or a.positions],
+        "quotes": digest.quotes,
+        "unattributed_quotes": [q for q in digest.quotes if q.actor is None],
+        "positions": digest.positions,
+        "unattributed_positions": [p for p in digest.positions if p.actor is None],
+        "timeline": digest.timeline,
+        "settings": dict(DEFAULT_SETTINGS) | {"title": ""} | dict(settings or {}),
+        "template": template,
+        **_DigestHelpers(digest).as_dict(),
+    }
+
+
+def _missing_digest(name: str, places: Sequence[_Place]) -> TemplateError:
+    searched = ", ".join(p.label for p in places)
+    available = sorted({path.name[: -len(SUFFIX)] for p in places if p.folder.is_dir()
+                        for path in p.folder.glob(f"*{SUFFIX}") if _is_digest_template(path)})
+    return TemplateError(f"no digest template {name!r} ({name}{SUFFIX}); searched {searched}; "
+                         f"available: {', '.join(available) or 'none'}")
+
+
+def render_digest_markdown(digest, *, template: str = DEFAULT_DIGEST_TEMPLATE, extra_dirs: Sequence[Path] = (),
+                           settings: Mapping | None = None) -> str:
+    """A :class:`~briefing.digest.Digest` as Markdown with YAML front matter.
+
+    The template is found on the audiences' search path, escaped and sandboxed the same
+    way; ``settings`` adds ``title`` to the audience settings. Raises
+    :class:`~briefing.errors.TemplateError` naming the template file and line.
+    """
+    places = _search_path(extra_dirs)
+    env = _environment(places)
+    if not AUDIENCE_NAME.fullmatch(template):
+        raise TemplateError(f"{template!r} is not a template name: use letters, digits, '-' and '_' (e.g. 'digest')")
+    try:
+        loaded = env.get_template(template + SUFFIX)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _syntax_error(exc) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise _missing_digest(template, places) from exc
+    if loaded.filename and not _is_digest_template(Path(loaded.filename)):
+        raise TemplateError(f"{loaded.filename}: is an audience template, not a digest template "
+                            "(a digest template's first line is {# digest: description #})")
+    try:
+        return loaded.render(_digest_context(digest, template, settings))
+    except jinja2.TemplateSyntaxError as exc:
+        raise _syntax_error(exc) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{_template_line(exc) or loaded.filename}: template {exc.name!r} not found") from exc
+    except (jinja2.TemplateError, BriefingError) as exc:
+        raise TemplateError(f"{_template_line(exc) or loaded.filename}: {exc}") from exc
+    except Exception as exc:
         where = _template_line(exc)
         if where is None:
             raise
