@@ -552,6 +552,33 @@ def deliver_folder(outbox: Outbox, destination: str | Path, *, notify: Notify = 
 # -- one call for the command line -----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DeliveryPlan:
+    """How a list will be delivered, checked before any slow work."""
+
+    delivery: str  # "smtp" or "folder"
+    folder: Path | None
+    policy: RetryPolicy
+    smtp: SmtpSettings | None
+    recipients: list
+
+
+def check_distribution(list_path: str | Path, cfg: Mapping, *, to_folder: str | Path | None = None,
+                       templates: Sequence[Path] = (), environ: Mapping[str, str] | None = None) -> DeliveryPlan:
+    """Settings, delivery folder and list checked, so a mistake is reported before a brief is made."""
+    from .distribution import read_list
+    from .templates import find_audiences
+
+    delivery, folder, policy = distribution_settings(cfg)
+    if to_folder is not None:
+        delivery, folder = "folder", Path(to_folder)
+    smtp = smtp_settings(cfg, environ) if delivery == "smtp" else None
+    if delivery == "folder" and not Path(folder).is_dir():
+        raise OutputError(f"{folder}: the delivery folder does not exist; create it or choose another")
+    recipients = read_list(list_path, audiences=[a.name for a in find_audiences(templates)])
+    return DeliveryPlan(delivery, folder, policy, smtp, recipients)
+
+
 def distribute(brief_path: str | Path, list_path: str | Path, load_brief: Callable, *, cfg: Mapping,
                outbox: str | Path | None = None, to_folder: str | Path | None = None, dry_run: bool = False,
                new: bool = False, templates: Sequence[Path] = (), settings: Mapping | None = None, style=None,
@@ -565,17 +592,10 @@ def distribute(brief_path: str | Path, list_path: str | Path, load_brief: Callab
     others is refused unless ``new`` (which moves it aside). ``dry_run`` reports
     through ``notify`` what would go where and returns None, writing nothing.
     """
-    from .distribution import plan_copies, prepare_copies, read_list
-    from .templates import find_audiences
+    from .distribution import plan_copies, prepare_copies
 
-    delivery, folder, policy = distribution_settings(cfg)
-    if to_folder is not None:
-        delivery, folder = "folder", Path(to_folder)
-    smtp = smtp_settings(cfg, environ) if delivery == "smtp" else None
-    if folder is not None and delivery == "folder" and not Path(folder).is_dir():
-        raise OutputError(f"{folder}: the delivery folder does not exist; create it or choose another")
-    audiences = [a.name for a in find_audiences(templates)]
-    recipients = read_list(list_path, audiences=audiences)
+    plan = check_distribution(list_path, cfg, to_folder=to_folder, templates=templates, environ=environ)
+    delivery, folder, policy, smtp, recipients = plan.delivery, plan.folder, plan.policy, plan.smtp, plan.recipients
     brief_id, list_id = file_identity(brief_path), file_identity(list_path)
     where = Path(outbox) if outbox is not None else default_outbox(brief_path)
     box = load_outbox(where)
