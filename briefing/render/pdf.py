@@ -516,7 +516,9 @@ class _BriefTemplate(BaseDocTemplate):
         width, height = self.look.page
         styles = self.look.styles
         if self.brief.text("watermark"):
-            _watermark(canvas, self.brief.text("watermark"), width, height)
+            _watermark(canvas, self.brief.text("watermark"), styles["marking"].fontName, width, height)
+        # Read back when the page number is drawn at save time (the canvas keeps one dict per page).
+        canvas.number_font = styles["running"].fontName
         marking = self.brief.marking
         if marking:
             _draw(canvas, [Run(marking)], styles["marking"], MARGIN, height - MARGIN * 0.6, width - 2 * MARGIN)
@@ -550,10 +552,9 @@ class _BriefTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(" ".join(title.split()) or "-", key, level=level, closed=False)
 
 
-def _watermark(canvas, text: str, width: float, height: float) -> None:
+def _watermark(canvas, text: str, face: str, width: float, height: float) -> None:
     """``text`` in light grey across the page's diagonal, sized to fit it."""
     text = " ".join(printable(text).split())
-    face = "Brief-Bold"
     diagonal = (width**2 + height**2) ** 0.5
     size = min(WATERMARK_MAX_SIZE, diagonal * 0.75 / max(pdfmetrics.stringWidth(text, face, 1), 1))
     canvas.saveState()
@@ -609,7 +610,7 @@ class _NumberedCanvas(Canvas):
     def _page_number(self, total: int) -> None:
         width, _ = self._pagesize
         self.saveState()
-        self.setFont("Brief", 8)
+        self.setFont(getattr(self, "number_font", "Brief"), 8)
         self.setFillColor(MUTED)
         self.drawRightString(width - MARGIN, MARGIN - 0.05 * cm, f"Page {self._pageNumber} of {total}")
         self.restoreState()
