@@ -53,7 +53,7 @@ SALIENT = 0.25  # an actor this salient in an article is one of its main actors
 DOMINANT_COUNT = 3
 NEW_COUNT = 5
 LATEST_COUNT = 3
-LABEL_TITLE_CHARS = 48
+LABEL_TITLE_CHARS = 36
 EVENT_SIMILARITY = 0.6  # two events on one date whose texts are this alike are one event
 
 
@@ -427,7 +427,8 @@ def _digest_actor(group: _Group) -> DigestActor:
     for _, a in members:
         mentions[a.name] += len(a.mentions)
     # The fullest name most articles use: "Joe Biden" over "Biden".
-    name = max(names, key=lambda n: (len(name_words(n, person=group.person)) > 1, names[n], mentions[n], len(n), n))
+    name = max(names, key=lambda n: (len(name_words(n, person=group.person)) > 1, not n.lower().startswith("the "),
+                                     names[n], mentions[n], len(n), n))
     kinds = Counter(a.kind for _, a in members)
     kind = max(kinds, key=lambda k: (kinds[k], k == "person", k))
     aliases = _distinct([a.name for _, a in members] + [x for _, a in members for x in a.aliases if _usable_alias(x)])
