@@ -312,8 +312,11 @@ def _header_and_footer(word, document: Document, look: _Look) -> None:
     if label:
         # Whose copy this is, on every page.
         copy = _free_paragraph(header)
+        copy.style = _style(word, "Header", "Normal")
         copy.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        copy.add_run(label)
+        run = copy.add_run(label)
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = MUTED
 
     footer = section.footer
     line = _free_paragraph(footer)

@@ -27,6 +27,7 @@ from briefing.style import HouseStyle
 # Only these link schemes become links; anything else (javascript:, data:) stays text.
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 PNG_SIGNATURE = b"\x89PNG"
+LOGO_BOX = (156, 62)  # points (5.5 x 2.2 cm), as in the PDF and Word
 # Fallbacks after a house font, in case the reader's machine lacks it.
 BODY_FALLBACK = '"Georgia", "DejaVu Serif", "Noto Serif", serif'
 HEADING_FALLBACK = '"Helvetica Neue", Arial, "DejaVu Sans", sans-serif'
@@ -59,7 +60,7 @@ th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; 
 thead th { background: var(--accent); color: #fff; }
 tbody tr:nth-child(even) { background: var(--tint); }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 1.2rem 0; }
-.logo { display: block; max-width: 5.5cm; max-height: 2.2cm; margin: 0 0 .8rem; }
+.logo { display: block; margin: 0 0 .8rem; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 92%; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: var(--accent); }
@@ -134,7 +135,14 @@ def _logo(style: HouseStyle) -> str:
     # The loader let only PNG and JPEG through; the bytes say which, whatever the file is called.
     kind = "image/png" if raw.startswith(PNG_SIGNATURE) else "image/jpeg"
     data = base64.b64encode(raw).decode("ascii")
-    return f'<img class="logo" alt="" src="data:{kind};base64,{data}">'
+    from PIL import Image
+
+    with Image.open(style.logo) as image:
+        width, height = image.size
+    # Scaled down (never up) to fit the box, pixels counted as points as in the PDF.
+    scale = min(LOGO_BOX[0] / width, LOGO_BOX[1] / height, 1.0)
+    size = f"width: {width * scale:.1f}pt; height: {height * scale:.1f}pt"
+    return f'<img class="logo" alt="" style="{size}" src="data:{kind};base64,{data}">'
 
 
 def _banner(marking: str, where: str) -> str:
