@@ -7,7 +7,8 @@ touching the code. Verbs are listed by lemma (spaCy's ``token.lemma_``).
 from __future__ import annotations
 
 # Left out on purpose, because on PolNeAR train they were mostly not attributions:
-# mean, need, prove, see, speak, release, embrace, unveil, champion, knock.
+# mean, need, prove, see, speak, release, embrace, unveil, champion, knock;
+# and as stance verbs (their object is an audience): speak, address.
 
 # Verbs that introduce what someone said or wrote: "X said that ...", "“...,” X said".
 SPEECH_VERBS = frozenset(
@@ -55,6 +56,9 @@ STANCE_VERBS = frozenset(
     mention highlight characterize portray refer talk point warn complain argue vote
     lament fault ridicule lambaste chide rebuke thank congratulate credit decline refuse
     reveal disclose rule
+    prefer want offer tweet repeat emphasize emphasise report respond comment hint aim
+    pledge promise claim answer focus share like dislike apologize apologise
+    target lambast articulate encourage react
     """.split()
 )
 
@@ -135,3 +139,12 @@ RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 
 # Pronouns that may be speakers; the lead resolves them to actors.
 SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())
+
+# Dependencies that join a second clause to a first ("X, and said ...", "X, calling ...").
+JOINING_DEPS = frozenset("conj advcl".split())
+
+# Modal auxiliaries: a subjectless "but would now ..." continues the reported clause.
+MODALS = frozenset("would will could can might may should must".split())
+
+# Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop").
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}

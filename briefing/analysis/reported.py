@@ -15,8 +15,6 @@ from .quotes import (
     Attribution,
     SpanIndex,
     according_to,
-    is_reporting_verb,
-    needs_clause,
     noun_phrase,
     sentences,
     speaker_span,
@@ -91,7 +89,7 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _complement(verb, sent):
     """The clause a reporting verb reports, as a token list, or None."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     for child in verb.children:
         if not sent.start <= child.i < sent.end:
             continue
@@ -99,7 +97,10 @@ def _complement(verb, sent):
             # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
             if child.i < verb.i and lemma not in lx.SPEECH_VERBS:
                 continue
-            return list(child.subtree)
+            tokens = _without_joined_report(list(child.subtree))
+            if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
+                tokens += _clause_continued(verb, tokens[-1].i, sent)
+            return tokens
     for child in verb.rights:
         if child.dep_ != "xcomp" or not sent.start <= child.i < sent.end:
             continue
@@ -110,6 +111,70 @@ def _complement(verb, sent):
     if lemma in lx.STANCE_VERBS:
         return _object_phrase(verb, sent)
     return None
+
+
+def _own_report(token) -> bool:
+    """True when ``token`` heads a report of its own: "and said that ...", ", calling them ..."."""
+    if token.pos_ != "VERB" or _lemma(token) not in lx.REPORTING_VERBS:
+        return False
+    return any(c.dep_ == "ccomp" for c in token.children) or (
+        token.tag_ == "VBG" and _lemma(token) in lx.SPEECH_VERBS
+    )
+
+
+def _without_joined_report(tokens: list) -> list:
+    """A clause cut before a second report joined to it.
+
+    The parse often hangs "..., and said that Y" or "..., calling them Z"
+    inside the first clause; PolNeAR gives that second report its own
+    attribution, so the first content ends before its conjunction or comma.
+    """
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.dep_ in lx.JOINING_DEPS and t.head.i in inside and t.i > t.head.i and _own_report(t):
+            cut = t.left_edge.i
+            kept = [x for x in tokens if x.i < cut]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc" or kept[-1].is_space):
+                kept.pop()
+            return kept
+    return tokens
+
+
+def _clause_continued(verb, end: int, sent) -> list:
+    """What the parse hung on the reporting verb but belongs to its clause.
+
+    "said he would serve should the chance arise", "said it left them out
+    because ...", "said he rooted for Denver but would now root for ...":
+    a subordinate clause, or a verb with a modal and no subject of its own,
+    right after the content continues it.
+    """
+    extra = []
+    for child in verb.rights:
+        if child.i <= end or not sent.start <= child.i < sent.end:
+            continue
+        gap = verb.doc[end + 1:child.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in gap) or _own_report(child):
+            break
+        if not _continues_clause(child):
+            break
+        extra += list(gap) + list(child.subtree)
+        end = child.right_edge.i
+    return [t for t in extra if sent.start <= t.i < sent.end]
+
+
+def _continues_clause(child) -> bool:
+    if child.dep_ == "advcl":
+        # ", saying ..." after a comma is the writer's aside, not the speaker's clause
+        return not (child.tag_ == "VBG" and child.left_edge.nbor(-1).text == ",")
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        has_subject = any(c.dep_ in lx.SUBJECT_DEPS for c in child.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in lx.MODALS for c in child.children)
+        return modal and not has_subject
+    return False
+
+
+def _lemma(token) -> str:
+    return lx.LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def _object_phrase(verb, sent):
@@ -149,12 +214,12 @@ def _evidential(verb, sent, text: str) -> Attribution | None:
 
 
 def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
-    if verb.lemma_.lower() in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+    if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
-    if needs_clause(verb) and verb.lemma_.lower() not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+    if _lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     tokens = _complement(verb, sent)
-    if not tokens and verb.dep_ == "parataxis" and verb.lemma_.lower() in lx.SPEECH_VERBS:
+    if not tokens and verb.dep_ == "parataxis" and _lemma(verb) in lx.SPEECH_VERBS:
         # "The plan, officials said, will fail": the sentence around the aside is the content.
         spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i, text)
         subject = subject_of(verb)
@@ -235,7 +300,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                 continue
             if token.lower_ == lx.ACCORDING_TO[0]:
                 att = _reported_according_to(token, sent, text)
-            elif is_reporting_verb(token):
+            elif token.pos_ == "VERB" and _lemma(token) in lx.REPORTING_VERBS:
                 att = _reported_by_verb(token, sent, text)
             else:
                 continue
