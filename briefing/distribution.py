@@ -290,7 +290,7 @@ def subject_line(title: str, marking: str, copy: Copy) -> str:
     """"[OFFICIAL] Brief: TITLE (Copy 2 of 5)"; no brackets when the audience carries no marking."""
     prefix = f"[{marking}] " if marking else ""
     title = " ".join(title.split())
-    if not title.lower().startswith("brief"):  # templates often title it "Brief: ..." already
+    if "brief" not in title.lower():  # templates often title it "Analyst brief: ..." already
         title = f"Brief: {title}"
     return f"{prefix}{title} ({copy.label})"
 

@@ -131,6 +131,7 @@ def test_distribution_prepared_copies_have_named_files_subject_and_body(brief):
 @pytest.mark.parametrize("title, marking, expected", [
     ("Talks end", "OFFICIAL", "[OFFICIAL] Brief: Talks end (Copy 2 of 5)"),
     ("Brief: Talks  end", "", "Brief: Talks end (Copy 2 of 5)"),
+    ("Analyst brief: Talks end", "OFFICIAL", "[OFFICIAL] Analyst brief: Talks end (Copy 2 of 5)"),
 ])
 def test_distribution_subject_line(title, marking, expected):
     copy = plan_copies([Recipient(f"P{i}", f"p{i}@example.org", "analyst") for i in range(5)], when=WHEN)[1]

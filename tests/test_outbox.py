@@ -269,6 +269,31 @@ def test_outbox_smtp_refuses_a_prepared_file_that_changed(outbox, server):
     assert server.messages == []
 
 
+@pytest.mark.parametrize("password, sent", [("s3cret", 5), ("wrong", 0)])
+def test_outbox_smtp_logs_in_and_a_refused_login_is_a_usage_error(outbox, password, sent):
+    from aiosmtpd.smtp import AuthResult
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = (auth_data.login, auth_data.password) == (b"briefs", b"s3cret")
+        return AuthResult(success=ok, handled=False)  # not handled: the server answers 535 itself
+
+    recorder = Recorder()
+    controller = aiosmtpd_controller.Controller(recorder, hostname="127.0.0.1", port=free_port(),
+                                                authenticator=authenticator, auth_require_tls=False)
+    controller.start()
+    try:
+        settings = SmtpSettings(host="127.0.0.1", port=controller.port, sender=SENDER, user="briefs",
+                                password=password, timeout=5)
+        if sent:
+            assert deliver_smtp(outbox, settings, NO_WAIT, sleep=lambda s: None).summary().startswith("5 sent")
+        else:
+            with pytest.raises(UsageError, match="refused the login for 'briefs'.*BRIEFING_SMTP_PASSWORD"):
+                deliver_smtp(outbox, settings, NO_WAIT, sleep=lambda s: None)
+    finally:
+        controller.stop()
+    assert len(recorder.messages) == sent
+
+
 # -- delivery into folders -------------------------------------------------------------------
 
 
