@@ -46,6 +46,7 @@ TITLE_WORDS = frozenset("""
     the u.s us democratic republican
 """.split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 MAX_ALIAS_WORDS = 5  # longer aliases are appositives ("Rachel Berg, a philanthropist from ..."), not names
 ENTITY_KINDS = ("organization", "country")  # merged with each other: "the European Union" either way
 
@@ -339,19 +340,28 @@ class _Group:
     def __init__(self, person: bool):
         self.person = person
         self.members: list[tuple[int, object]] = []  # (index in ordered briefs, Actor)
+        self.keys: set[tuple[str, ...]] = set()  # its names, as name_words
+        self.alias_keys: set[tuple[str, ...]] = set()  # its names and usable aliases
+        self.full_names: set[tuple[str, ...]] = set()  # its names of more than one word
+        self.roles: set[str] = set()  # the roles the articles give it, as compared
 
-    @property
-    def keys(self) -> set[tuple[str, ...]]:
-        return {name_words(a.name, person=self.person) for _, a in self.members}
+    def add(self, members: Iterable[tuple[int, object]]) -> None:
+        for i, actor in members:
+            self.members.append((i, actor))
+            key = name_words(actor.name, person=self.person)
+            self.keys.add(key)
+            self.alias_keys.add(key)
+            self.alias_keys.update(name_words(x, person=self.person) for x in actor.aliases if _usable_alias(x))
+            if len(key) > 1:
+                self.full_names.add(key)
+            if actor.role and _role(actor.role):
+                self.roles.add(_role(actor.role))
 
-    @property
-    def alias_keys(self) -> set[tuple[str, ...]]:
-        aliases = {name_words(x, person=self.person) for _, a in self.members for x in a.aliases if _usable_alias(x)}
-        return aliases | self.keys
 
-    @property
-    def full_names(self) -> set[tuple[str, ...]]:
-        return {k for k in self.keys if len(k) > 1}
+def _role(role: str) -> str:
+    """A role as compared: "President" and "president" alike; a bare "Mr." is no role."""
+    words = [w for w in name_words(role, person=False) if w not in HONORIFICS]
+    return " ".join(words)
 
 
 def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -376,48 +386,64 @@ def merge_actors(briefs: Sequence[Briefing]) -> tuple[list[DigestActor], dict[tu
         for actor in brief.actors:
             person = actor.kind == "person"
             key = (person, name_words(actor.name, person=person) or (actor.id,))
-            groups.setdefault(key, _Group(person)).members.append((i, actor))
+            groups.setdefault(key, _Group(person)).add([(i, actor)])
     merged = list(groups.values())
-    merged = _absorb(merged, _full_name_targets)
-    merged = _absorb(merged, _short_name_targets)
+    merged = _absorb(merged, _full_name_target)
+    merged = _absorb(merged, _short_name_target)
     digest_actors = [_digest_actor(g) for g in merged]
     digest_actors = _unique_ids(digest_actors)
     actor_of = {(ref.article, ref.actor): a.id for a in digest_actors for ref in a.members}
     return digest_actors, actor_of
 
 
-def _absorb(groups: list[_Group], targets) -> list[_Group]:
-    """Merge each group into the one other group ``targets`` finds for it, if exactly one."""
+def _absorb(groups: list[_Group], choose) -> list[_Group]:
+    """Merge each group into the other group ``choose`` picks for it, if it picks one."""
     result = list(groups)
     # Shortest names first, so "Biden" joins "Joe Biden" and not the other way round.
     for group in sorted(groups, key=lambda g: min(len(k) for k in g.keys)):
-        candidates = [other for other in result if other is not group and targets(group, other)]
-        if len(candidates) == 1 and group in result:
-            candidates[0].members.extend(group.members)
+        target = choose(group, [other for other in result if other is not group])
+        if target is not None:
+            target.add(group.members)
             result.remove(group)
     return result
 
 
-def _full_name_targets(group: _Group, other: _Group) -> bool:
-    """A person's full name joins a longer full name of the same first and last name."""
-    if not (group.person and other.person) or not group.full_names or not other.full_names:
-        return False
-    if other.full_names & group.full_names:
-        return True
-    longest = max(other.full_names, key=len)
-    return all(len(k) < len(longest) and _same_person(k, longest) for k in group.full_names)
+def _only(candidates: list[_Group]) -> Optional[_Group]:
+    return candidates[0] if len(candidates) == 1 else None
 
 
-def _short_name_targets(group: _Group, other: _Group) -> bool:
-    """A name without a first name ("Biden", "DPRK") joins the actor that answers to it."""
-    if group.person != other.person:
-        return False
-    if group.person:
-        if group.full_names:
+def _full_name_target(group: _Group, others: list[_Group]) -> Optional[_Group]:
+    """A person's full name joins the one longer full name of the same first and last name."""
+    if not group.person or not group.full_names:
+        return None
+
+    def fuller(other: _Group) -> bool:
+        if not other.person or not other.full_names:
             return False
-        return any(k in other.alias_keys or (len(k) == 1 and any(_surname(f) == k[0] for f in other.full_names))
-                   for k in group.keys)
-    return bool(group.keys & other.alias_keys or other.keys & group.alias_keys)
+        longest = max(other.full_names, key=len)
+        return all(len(k) < len(longest) and _same_person(k, longest) for k in group.full_names)
+
+    return _only([other for other in others if fuller(other)])
+
+
+def _short_name_target(group: _Group, others: list[_Group]) -> Optional[_Group]:
+    """A name without a first name ("Biden", "the DPRK") joins the one actor that answers to it.
+
+    For a person: the one full name with that surname, else the one actor with that
+    alias; when several share it, the one of them with the same role ("President
+    Obama": Barack, not Michelle). Otherwise it stays apart.
+    """
+    others = [o for o in others if o.person == group.person]
+    if not group.person:
+        return _only([o for o in others if group.keys & o.alias_keys or o.keys & group.alias_keys])
+    if group.full_names:
+        return None
+    single = {k[0] for k in group.keys if len(k) == 1}
+    candidates = [o for o in others if any(_surname(f) in single for f in o.full_names)]
+    candidates = candidates or [o for o in others if group.keys & o.alias_keys]
+    if len(candidates) > 1 and group.roles:
+        candidates = [o for o in candidates if o.roles & group.roles]
+    return _only(candidates)
 
 
 def _digest_actor(group: _Group) -> DigestActor:

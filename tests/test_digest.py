@@ -123,6 +123,26 @@ def test_digest_surname_alone_stays_apart_when_two_people_share_it():
     assert names_in(digest) == {"Joe Biden", "Hunter Biden", "Biden"}
 
 
+
+@pytest.mark.parametrize("short_role, joins", [
+    ("President", "Barack Obama"),  # the role tells the two Obamas apart
+    ("first lady", "Michelle Obama"),
+    (None, None),  # nothing does: it stays apart
+    ("senator", None),
+])
+def test_digest_surname_shared_by_two_people_joins_the_one_with_its_role(short_role, joins):
+    texts = ["Barack Obama and Michelle Obama spoke.", "Obama spoke."]
+    first = make_brief(texts[0], [person("Barack Obama"), person("Michelle Obama")])
+    first = first.model_copy(update={"actors": [
+        first.actors[0].model_copy(update={"role": "President"}),
+        first.actors[1].model_copy(update={"role": "first lady"})]})
+    second = make_brief(texts[1], [person("Obama")])
+    second = second.model_copy(update={"actors": [second.actors[0].model_copy(update={"role": short_role})]})
+    digest = build_digest([first, second])
+    owner = next(a for a in digest.actors if any(m.article == 2 for m in a.members))
+    assert owner.name == (joins or "Obama")
+
+
 def test_digest_short_name_stays_apart_when_two_actors_answer_to_it():
     digest = merged([person("Kim Yo Jong", "Kim"), person("Kim Young-jun", "Kim")], [person("Kim")])
     assert len(digest.actors) == 3
