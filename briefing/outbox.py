@@ -17,7 +17,21 @@ server accepted it and before the manifest was written) can be recognised.
 
 Delivery is by SMTP (:func:`deliver_smtp`, retried with exponential backoff;
 a permanent 5xx refusal is not retried) or into a folder per recipient
-(:func:`deliver_folder`).
+(:func:`deliver_folder`). Settings come from ``briefing.toml``::
+
+    [smtp]
+    host = "smtp.example.org"     # default localhost
+    port = 587                    # default 25, or 465 with ssl
+    starttls = true               # upgrade the connection before logging in
+    ssl = false                   # connect with TLS from the start (port 465)
+    user = "briefs"               # or BRIEFING_SMTP_USER; the password only from BRIEFING_SMTP_PASSWORD
+    from = "briefs@example.org"   # the sender address (required to send by email)
+    timeout = 30                  # seconds to wait for the server
+
+    [distribution]
+    delivery = "smtp"             # or "folder" (then folder = "PATH", relative to this file)
+    attempts = 4                  # tries per copy before it is reported as failed
+    retry_delay = 2               # seconds before the second try, doubled each time (at most 60)
 """
 
 from __future__ import annotations
@@ -239,8 +253,8 @@ class Outbox:
 def load_outbox(folder: str | Path) -> Outbox | None:
     """The outbox in ``folder``, or None when there is none; a folder that is not one is an error."""
     folder = Path(folder)
-    if not folder.exists():
-        return None
+    if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+        return None  # an empty folder named with --outbox is fine to fill
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         raise UsageError(f"{folder}: exists but is not an outbox (no {MANIFEST}); choose another with --outbox")
@@ -285,7 +299,7 @@ def prepare_outbox(folder: str | Path, brief: Mapping, recipients: Mapping, prep
     parent = folder.parent
     if not parent.is_dir():
         raise OutputError(f"{folder}: the folder {parent} does not exist; create it or choose another with --outbox")
-    if folder.exists():
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(f"{folder}: already exists; use --new to start a fresh outbox")
     prepared_at = _now()
     try:
@@ -313,7 +327,7 @@ def prepare_outbox(folder: str | Path, brief: Mapping, recipients: Mapping, prep
                     "prepared_at": prepared_at, "copies": entries}
         _write_json(temp / MANIFEST, manifest)
         os.chmod(temp, 0o777 & ~_umask())
-        temp.rename(folder)
+        temp.rename(folder)  # replaces an empty folder, never a full one
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -146,9 +146,18 @@ def test_outbox_prepare_refuses_an_existing_folder(outbox):
 
 def test_outbox_load_refuses_a_folder_that_is_not_one(tmp_path):
     (tmp_path / "stuff").mkdir()
+    (tmp_path / "stuff" / "notes.txt").write_text("mine")
+    (tmp_path / "empty").mkdir()
     assert load_outbox(tmp_path / "nothing") is None
+    assert load_outbox(tmp_path / "empty") is None
     with pytest.raises(UsageError, match="not an outbox"):
         load_outbox(tmp_path / "stuff")
+
+
+def test_outbox_prepare_fills_an_empty_folder(tmp_path):
+    (tmp_path / "box").mkdir()
+    box = prepare_outbox(tmp_path / "box", {"sha256": "0"}, {"sha256": "1"}, [])
+    assert manifest_of(box.folder)["copies"] == []
 
 
 @pytest.mark.parametrize("brief, outbox_name", [("a/talks.json", "a/talks-outbox"),
