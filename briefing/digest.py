@@ -463,7 +463,7 @@ def _digest_actor(group: _Group) -> DigestActor:
         name=name,
         kind=kind,
         aliases=[x for x in aliases if x != name],
-        roles=_distinct(a.role for _, a in members if a.role),
+        roles=_distinct(a.role for _, a in members if a.role and _role(a.role)),  # not a bare "Mr."
         affiliations=_distinct(a.affiliation for _, a in members if a.affiliation),
         articles=sorted({i + 1 for i, _ in members}),
         members=[ActorRef(article=i + 1, actor=a.id) for i, a in members],

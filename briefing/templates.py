@@ -500,8 +500,11 @@ class _DigestHelpers:
         """Every article an item (quote, event) comes from: "[1] HuffPost; [3] Politico"."""
         return "; ".join(self.cite(n) for n in [item.article, *getattr(item, "also_in", [])])
 
-    def refs(self, numbers) -> str:
-        """Article numbers as references: "[1], [3]"."""
+    def refs(self, numbers, limit: int | None = None) -> str:
+        """Article numbers as references: "[1], [3]"; past ``limit`` of them, "30 of 40 articles"."""
+        numbers = list(numbers)
+        if limit is not None and len(numbers) > limit:
+            return f"{len(numbers)} of {len(self.digest.articles)} articles"
         return ", ".join(f"[{n}]" for n in numbers)
 
     def find_actor(self, actor):
