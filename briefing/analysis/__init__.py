@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from .actors import ActorIndex
-from .quotes import Attribution, find_quotes
+from .quotes import Attribution, find_quotes, quote_groups
 from .reading import Reading, read
 from .reported import find_reported
 from .summary import summarize
@@ -44,7 +44,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
 
     analysed = doc.text
     found_quotes = find_quotes(doc)
-    found_reported = [_trimmed(a, analysed) for a in find_reported(doc, found_quotes)]
+    found_reported = _combined(find_reported(doc, found_quotes), analysed)
+    found_reported = [_trimmed(a, analysed) for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
@@ -85,6 +86,57 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
         timeline=timeline,
     )
     return brief if reading.kept is None else _to_source(brief, reading, source)
+
+
+def _combined(reported: list[Attribution], text: str) -> list[Attribution]:
+    """Reported clauses made whole around the quotations they hold.
+
+    A clause the parse ended inside a quotation (the quote runs on over a
+    sentence break) goes on to the closing mark, so the quote stays whole; then
+    a clause that lies inside another with the same speaker or cue is the same
+    report read twice and goes.
+    """
+    closes = _closing_marks(text)
+    reported = [_to_closing_mark(a, closes) for a in reported]
+    return [a for i, a in enumerate(reported)
+            if not any(j != i and _same_report(a, b, first=j < i) for j, b in enumerate(reported))]
+
+
+def _closing_marks(text: str) -> list[tuple[int, int]]:
+    """(opening mark, just after the closing mark) of each closed quotation in ``text``."""
+    return [(s.open, s.after) for g in quote_groups(text) for s in g if s.close is not None]
+
+
+def _to_closing_mark(att: Attribution, closes: list[tuple[int, int]]) -> Attribution:
+    """``att`` with its last span run on to the closing mark of a quotation it opens.
+
+    Only a quotation the clause itself opens, with the cue outside it: a clause
+    read inside a quotation ("We found that ...") is the quoted person's, not a report.
+    """
+    *head, (start, end) = att.spans
+    for opened, after in closes:
+        if start <= opened < end < after - 1:
+            if att.cue is not None and opened <= att.cue[0] < after:
+                return att
+            return replace(att, spans=(*head, (start, after)))
+    return att
+
+
+def _extent(att: Attribution) -> tuple[int, int]:
+    return att.spans[0][0], att.spans[-1][1]
+
+
+def _same_report(inner: Attribution, outer: Attribution, first: bool) -> bool:
+    """True when ``inner`` lies within ``outer`` and shares its cue or speaker.
+
+    Of two with the same extent, the ``first`` (outer) one is kept.
+    """
+    (s, e), (os_, oe) = _extent(inner), _extent(outer)
+    if not (os_ <= s and e <= oe):
+        return False
+    if (s, e) == (os_, oe) and not first:
+        return False
+    return inner.cue == outer.cue or (inner.speaker is not None and inner.speaker == outer.speaker)
 
 
 def _name_of(nlp) -> str:

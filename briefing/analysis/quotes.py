@@ -15,6 +15,14 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 
+# A short quoted run of capitalized words after one of these is a show, book or
+# slogan named, not a quotation: on “Meet the Press”, in “The Art of the Deal”.
+TITLE_PREPOSITIONS = frozenset("on in of from at".split())
+# Small words a title leaves in lower case ("State of the Union").
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is".split())
+MAX_TITLE_WORDS = 6
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -483,6 +491,29 @@ def _continues(prev: _Found, cur: _Found, text: str) -> bool:
     return between.count(".") + between.count("!") + between.count("?") <= 2 and len(between) < 200
 
 
+def is_title(text: str, group: list[_Segment]) -> bool:
+    """True for a title quoted after "on", "in" or a possessive: ABC’s “This Week”, on “Meet the Press.”"""
+    if len(group) != 1:
+        return False
+    words = text[group[0].start:group[0].end].rstrip(".,;:!?").split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    if any(w[0].isalpha() and not w[0].isupper() and w.lower() not in TITLE_SMALL_WORDS for w in words):
+        return False
+    if not words[0][0].isupper():
+        return False
+    before = text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].split()
+    if not before:
+        return False
+    last = before[-1]
+    return last.lower() in TITLE_PREPOSITIONS or last.endswith(POSSESSIVE_ENDINGS)
+
+
+def is_markup(text: str, group: list[_Segment]) -> bool:
+    """True for an attribute value of leftover markup: ``author="realDonaldTrump"``."""
+    return group[0].open > 0 and text[group[0].open - 1] == "="
+
+
 def find_quotes(doc) -> list[Attribution]:
     """Direct quotations in ``doc`` with their cue and speaker.
 
@@ -497,6 +528,8 @@ def find_quotes(doc) -> list[Attribution]:
     quoted = SpanIndex(_marked(groups))
     found: list[_Found] = []
     for group in groups:
+        if is_markup(text, group) or is_title(text, group):
+            continue
         item = _attribute(doc, sents, group, quoted, text)
         if item is None:
             continue
