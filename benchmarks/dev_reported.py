@@ -82,6 +82,7 @@ def main(argv=None) -> None:
     show = set((args.show or "").split(","))
     fn, fp, tp, near, inexact = Counter(), Counter(), Counter(), Counter(), Counter()
     gold_n = pred_n = 0
+    every = Counter()  # all classes: gold, pred, matched
     for art, source, doc in zip(articles, sources, docs):
         text = art.text
         brief = analyze(source, nlp=nlp, doc=doc)
@@ -91,6 +92,7 @@ def main(argv=None) -> None:
         pairs = match([g.content for g in gold], [p.spans for p in preds])
         mg = {g: p for g, p, _ in pairs}
         mp = {p for _, p, _ in pairs}
+        every.update(gold=len(gold), pred=len(preds), matched=len(pairs))
 
         def pred_cue(p):
             c = cues.get(p.spans[0] if len(p.spans) == 1 else None)
@@ -119,7 +121,8 @@ def main(argv=None) -> None:
                     print(f"NEAR [{lemma}] {best[0]:.2f}\n   gold: {content[:220]!r}\n   pred: {spans_text(text, best[1].spans)[:220]!r}")
                 elif best[0] == 0 and "fn" in show:
                     src = " ".join(text[s:e] for s, e in g.source or ())
-                    print(f"FN [{lemma}] src={src[:30]!r} {content[:220]!r}")
+                    cue = " ".join(text[s:e] for s, e in g.cue or ())
+                    print(f"FN [{lemma}] cue={cue!r} src={src[:30]!r} {content[:160]!r}")
         for pi, p in enumerate(preds):
             if content_class(spans_text(text, widen_to_quote_marks(text, p.spans))) != "indirect":
                 continue
@@ -134,6 +137,9 @@ def main(argv=None) -> None:
     print(f"\nindirect gold {gold_n} pred {pred_n} matched {found} "
           f"R {found / max(gold_n, 1):.3f} P~ {(pred_n - sum(fp.values())) / max(pred_n, 1):.3f} "
           f"exact {found - sum(inexact.values())}")
+    p_all, r_all = every["matched"] / max(every["pred"], 1), every["matched"] / max(every["gold"], 1)
+    print(f"all classes gold {every['gold']} pred {every['pred']} P {p_all:.3f} R {r_all:.3f} "
+          f"F1 {2 * p_all * r_all / max(p_all + r_all, 1e-9):.3f}")
     by_pos = Counter()
     for lemma, n in fn.items():
         word, _, pos = lemma.partition("/")

@@ -174,3 +174,116 @@ def test_reported_colon_line_speaks_for_its_name(nlp, text, speaker, content):
 def test_reported_colon_label_is_no_speaker(nlp, text):
     doc = nlp(text)
     assert not any(a.cue and doc.text[a.cue[0]:a.cue[1]] == ":" for a in find_reported(doc, find_quotes(doc)))
+
+
+def reports(nlp, text):
+    """(speaker, cue, content) of each report found in ``text``."""
+    doc = nlp(text)
+    return [(words(doc, a.speaker), words(doc, a.cue), " | ".join(words(doc, s) for s in a.spans))
+            for a in find_reported(doc, find_quotes(doc))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "and said ..." is a second report of its own, not part of the first clause
+        ("Cruz said his attacks on Trump have given his campaign momentum and said that Trump did not "
+         "represent the party.",
+         [("Cruz", "said", "his attacks on Trump have given his campaign momentum"),
+          ("Cruz", "said", "that Trump did not represent the party")]),
+        # a finite speech verb joined to the clause: "... and calls her ..."
+        ("He said he respects Clinton and calls her a smart woman.",
+         [("He", "said", "he respects Clinton"), ("he", "calls", "her a smart woman")]),
+        # a second clause whose own "said" the parse mislabels
+        ("About half said they were very worried about the economy, and more than 4 in 10 said "
+         "billionaire Donald Trump would be best at handling the economy.",
+         [("About half", "said", "they were very worried about the economy")]),
+    ],
+)
+def test_reported_joined_report_ends_the_clause(nlp, text, expected):
+    found = reports(nlp, text)
+    for item in expected:
+        assert item in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("He said he would be honored to serve should the opportunity present itself.",
+         "he would be honored to serve should the opportunity present itself"),
+        ("Sanders said he was rooting for Manning but would now root for Carolina.",
+         "he was rooting for Manning but would now root for Carolina"),
+    ],
+)
+def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, content):
+    assert [c for _, cue, c in reports(nlp, text) if cue == "said"] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Palestinians want East Jerusalem for their future state.",
+         ("Palestinians", "want", "East Jerusalem for their future state")),
+        ("Millennial Democrats prefer Bernie Sanders.", ("Millennial Democrats", "prefer", "Bernie Sanders")),
+        ("Clinton is hoping to make a statement in California.",
+         ("Clinton", "hoping", "to make a statement in California")),
+    ],
+)
+def test_reported_stance_and_intention_verbs(nlp, text, expected):
+    assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some Democrats are concerned that Sanders' tactics could make it harder.",
+         ("Some Democrats", "concerned", "that Sanders' tactics could make it harder")),
+        ("Republicans have been critical of Clinton's use of personal email.",
+         ("Republicans", "critical", "Clinton's use of personal email")),
+    ],
+)
+def test_reported_stance_adjective(nlp, text, expected):
+    assert reports(nlp, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The critical vote is on Tuesday.",  # attributive: nobody holds a stance
+        "It was a happy day.",
+    ],
+)
+def test_reported_adjective_without_holder_is_no_report(nlp, text):
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trump's call for a temporary ban on Muslims drew criticism.",
+         ("Trump", "call", "a temporary ban on Muslims")),
+        ("Trump's proposal to ban Muslims is unpopular.", ("Trump", "proposal", "to ban Muslims")),
+        ("Gillibrand, a supporter of Clinton, spoke on Monday.", ("Gillibrand", "supporter", "Clinton")),
+        ("Fears that businesses will cut benefits grew.", (None, "Fears", "that businesses will cut benefits")),
+    ],
+)
+def test_reported_noun_cue(nlp, text, expected):
+    assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A call for change echoed through the hall.",  # a stance noun with nobody holding it
+        "Their effort to win the state failed.",  # a deed, not a position
+    ],
+)
+def test_reported_noun_without_position_is_no_report(nlp, text):
+    assert reports(nlp, text) == []

@@ -148,3 +148,52 @@ MODALS = frozenset("would will could can might may should must".split())
 
 # Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop").
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
+# Finite verb tags: "and calls her ..." is a second report, "support and defend" is not.
+FINITE_TAGS = frozenset("VBZ VBD VBP".split())
+
+# Predicate adjectives that hold a stance or a belief: "X is critical of Y",
+# "X is convinced that Y", "X was ready to Y". Matched on the word as written.
+STANCE_ADJECTIVES = frozenset(
+    """
+    critical skeptical sceptical concerned worried convinced optimistic pessimistic
+    confident hopeful aware unhappy happy satisfied dissatisfied frustrated disappointed
+    tired loyal appreciative upbeat fond sure certain interested eager reluctant ready
+    willing determined opposed supportive proud afraid angry upset furious wary
+    adamant doubtful insistent keen unwilling uncertain unsure mindful fearful suspicious
+    enthusiastic grateful nervous dismissive
+    """.split()
+)
+
+# Prepositions that carry what a stance adjective is about: "critical of", "worried about".
+STANCE_ADJECTIVE_PREPOSITIONS = frozenset("of about with on to by in over toward towards".split())
+
+# Nouns that name a report or a stance ("effort", "attempt" and "decision" name
+# deeds, and on PolNeAR train were not attributions). A "that" clause after any of them is
+# its content ("the claim that ..."); see also the two subsets below.
+CUE_NOUNS = frozenset(
+    """
+    claim assertion argument allegation accusation belief view opinion fear hope concern
+    worry suggestion warning statement announcement promise pledge vow threat demand
+    call plan proposal bid intention refusal desire push offer insistence admission acknowledgement acknowledgment conclusion conviction contention
+    criticism support endorsement opposition praise supporter opponent critic backer
+    proponent advocate denial prediction expectation assessment assurance
+    """.split()
+)
+
+# Cue nouns whose to-infinitive is the content: "Trump's plans to spend ...".
+INTENTION_NOUNS = frozenset(
+    """
+    plan proposal call pledge promise vow bid intention refusal desire push offer threat
+    demand
+    """.split()
+)
+
+# Cue nouns whose prepositional object is the content, given a holder: "Pence's call for X".
+STANCE_NOUNS = frozenset(
+    """
+    call support endorsement opposition criticism praise supporter opponent critic backer
+    proponent advocate demand push
+    """.split()
+)
+STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about".split())

@@ -114,12 +114,24 @@ def _complement(verb, sent):
 
 
 def _own_report(token) -> bool:
-    """True when ``token`` heads a report of its own: "and said that ...", ", calling them ..."."""
+    """True when ``token`` heads a report of its own.
+
+    "..., and said that ...", "..., calling them ...", "... and calls her a
+    fraud" (a finite speech verb of the same speaker), "..., and more than 4
+    in 10 said Y" (a second clause with a speech verb before its head, however
+    the parse labelled it).
+    """
+    if token.dep_ == "conj" and any(
+        t.pos_ == "VERB" and _lemma(t) in lx.SPEECH_VERBS for t in token.subtree if t.i < token.i
+    ):
+        return True
     if token.pos_ != "VERB" or _lemma(token) not in lx.REPORTING_VERBS:
         return False
-    return any(c.dep_ == "ccomp" for c in token.children) or (
-        token.tag_ == "VBG" and _lemma(token) in lx.SPEECH_VERBS
-    )
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return True
+    if token.tag_ == "VBG":
+        return _lemma(token) in lx.SPEECH_VERBS
+    return token.dep_ == "conj" and token.tag_ in lx.FINITE_TAGS and _lemma(token) in lx.QUOTE_VERBS
 
 
 def _without_joined_report(tokens: list) -> list:
@@ -163,6 +175,8 @@ def _clause_continued(verb, end: int, sent) -> list:
 
 
 def _continues_clause(child) -> bool:
+    if child.dep_ == "ccomp":  # a second clause of the same verb is said too
+        return True
     if child.dep_ == "advcl":
         # ", saying ..." after a comma is the writer's aside, not the speaker's clause
         return not (child.tag_ == "VBG" and child.left_edge.nbor(-1).text == ",")
@@ -240,6 +254,105 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     return Attribution(spans=(content,), cue=token_span(verb), speaker=speaker)
 
 
+def _in_sentence(tokens, sent) -> list:
+    return [t for t in tokens if sent.start <= t.i < sent.end]
+
+
+def _prepositional_object(word, prepositions) -> list | None:
+    """The object of ``word``'s first preposition among ``prepositions``: "critical *of* X" gives X."""
+    for child in word.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            return list(objects[0].subtree) if objects else None
+    return None
+
+
+def _that_clause(word) -> list | None:
+    """A "that ..." clause hanging on ``word``: "concerned that X", "the claim that X"."""
+    for child in word.rights:
+        if child.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return _without_joined_report(list(child.subtree))
+    return None
+
+
+def _infinitive(word) -> list | None:
+    """A "to ..." clause hanging on ``word``: "ready to fight", "plans to run"."""
+    for child in word.rights:
+        if child.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return list(child.subtree)
+    return None
+
+
+def _reported_by_adjective(adj, sent, text: str) -> Attribution | None:
+    """A stance held as a state: "Republicans are critical of X", "some are concerned that X".
+
+    Only a predicate adjective with a subject counts, so "a critical vote" is
+    no report and the position always has someone to hold it.
+    """
+    head = adj.head
+    if adj.dep_ != "acomp" or head.pos_ not in ("AUX", "VERB"):
+        return None
+    subject = subject_of(head)
+    if subject is None:
+        return None
+    tokens = _that_clause(adj) or _that_clause(head) or _infinitive(adj) or _prepositional_object(
+        adj, lx.STANCE_ADJECTIVE_PREPOSITIONS)
+    tokens = _in_sentence(tokens or [], sent)
+    content = _edges(tokens, text) if tokens else None
+    if content is None:
+        return None
+    return Attribution(spans=(content,), cue=token_span(adj), speaker=speaker_span(subject))
+
+
+def _noun_holder(noun):
+    """Who holds what a cue noun names: "Trump's call", "X, a supporter of", "X is a critic of"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return subject_of(noun.head)
+    return None
+
+
+def _reported_by_noun(noun, sent, text: str) -> Attribution | None:
+    """A report named by a noun: "the claim that X", "Trump's plans to X", "Pence's call for X".
+
+    A clause may go without a holder ("fears that ..."); an object of a
+    preposition only counts with one, since "a call for change" alone says
+    nobody's position.
+    """
+    holder = _noun_holder(noun)
+    lemma = noun.lemma_.lower()
+    tokens = _that_clause(noun)
+    if not tokens and lemma in lx.INTENTION_NOUNS:
+        tokens = _infinitive(noun)
+    if not tokens and holder is not None and lemma in lx.STANCE_NOUNS:
+        tokens = _prepositional_object(noun, lx.STANCE_NOUN_PREPOSITIONS)
+    tokens = _in_sentence(tokens or [], sent)
+    content = _edges(tokens, text) if tokens else None
+    if content is None:
+        return None
+    return Attribution(spans=(content,), cue=token_span(noun), speaker=_holder_span(holder, noun))
+
+
+def _holder_span(holder, noun) -> tuple[int, int] | None:
+    """The holder's mention without its possessive ending or the apposition holding the cue."""
+    if holder is None:
+        return None
+    start, end = speaker_span(holder)
+    if noun.dep_ == "appos" and noun.head.i == holder.i:
+        end = min(end, noun.left_edge.idx)
+    for t in holder.children:
+        if t.dep_ == "case" and t.idx >= start:
+            end = min(end, t.idx)
+    text = holder.doc.text
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _reported_according_to(token, sent, text: str) -> Attribution | None:
     obj = according_to(token)
     if obj is None:
@@ -302,6 +415,10 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                 att = _reported_according_to(token, sent, text)
             elif token.pos_ == "VERB" and _lemma(token) in lx.REPORTING_VERBS:
                 att = _reported_by_verb(token, sent, text)
+            elif token.pos_ == "ADJ" and token.lower_ in lx.STANCE_ADJECTIVES:
+                att = _reported_by_adjective(token, sent, text)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
+                att = _reported_by_noun(token, sent, text)
             else:
                 continue
             if att is None:
