@@ -131,7 +131,7 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
                            marking, force, verbose, jobs, formats)
     article = articles[0]
     from .config import load_config
-    from .make import extract, plan_outputs, write_brief
+    from .make import make_one, plan_outputs
     from .style import load_style
 
     cfg = load_config(config, article)
@@ -141,9 +141,10 @@ def make(articles, pipeline, encoding, max_bytes, audience, output, templates, c
         from .outbox import check_distribution
 
         check_distribution(distribute_list, cfg, templates=[Path(t) for t in templates])
-    brief = extract(article, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding, max_bytes=max_bytes)
-    written = write_brief(brief, plan, audience=audience or cfg.get("audience") or "analyst",
-                          templates=[Path(t) for t in templates], settings=_settings(cfg, marking), style=style)
+    brief, written = make_one(article, plan, pipeline=pipeline or cfg.get("pipeline"), encoding=encoding,
+                              max_bytes=max_bytes, audience=audience or cfg.get("audience") or "analyst",
+                              templates=[Path(t) for t in templates], settings=_settings(cfg, marking),
+                              style=style)
     for path in written:
         click.echo(str(path))
     if distribute_list:

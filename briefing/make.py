@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .errors import InputError, OutputError
 from .model import Briefing
@@ -120,26 +120,55 @@ def render_document(document, fmt: str, *, style=None) -> bytes:
     return render(document, fmt, style)
 
 
-def write_brief(brief: Briefing, plan: Mapping[str, Path], *, audience: str = "analyst",
-                templates: Sequence[Path] = (), settings: Mapping | None = None, style=None) -> list[Path]:
-    """Render every planned format, then write them all; returns the paths written.
-
-    Everything is rendered before anything is written, so a template error
-    leaves no output behind.
-    """
-    from .render import atomic_write
-
+def render_all(brief: Briefing, formats: Sequence[str], *, audience: str = "analyst",
+               templates: Sequence[Path] = (), settings: Mapping | None = None, style=None) -> dict[str, bytes]:
+    """Every format of the brief, as bytes; the template runs once for all of them."""
     document = None
     data: dict[str, bytes] = {}
-    for fmt in plan:
+    for fmt in formats:
         if fmt == "json":
             data[fmt] = render_brief(brief, "json")
             continue
         if document is None:
             document = document_for(brief, audience=audience, templates=templates, settings=settings)
         data[fmt] = render_document(document, fmt, style=style)
+    return data
+
+
+def write_brief(brief: Briefing, plan: Mapping[str, Path], *, audience: str = "analyst",
+                templates: Sequence[Path] = (), settings: Mapping | None = None, style=None,
+                renderer: Callable[..., dict[str, bytes]] = render_all) -> list[Path]:
+    """Render every planned format, then write them all; returns the paths written.
+
+    Everything is rendered before anything is written, so a template error
+    leaves no output behind. ``renderer`` is :func:`render_all` or a stand-in
+    for it, such as the warmed-up render process of :func:`make_one`.
+    """
+    from .render import atomic_write
+
+    data = renderer(brief, tuple(plan), audience=audience, templates=tuple(templates), settings=settings,
+                    style=style)
     written = []
     for fmt, path in plan.items():
         atomic_write(path, data[fmt])
         written.append(path)
     return written
+
+
+def make_one(article: str | os.PathLike, plan: Mapping[str, Path], *, pipeline: str | None = None,
+             encoding: str | None = None, max_bytes: int | None = None, audience: str = "analyst",
+             templates: Sequence[Path] = (), settings: Mapping | None = None,
+             style=None) -> tuple[Briefing, list[Path]]:
+    """``briefing make`` for one article: analyse it and write the planned outputs.
+
+    The PDF and Word writers warm up in a second process while the language
+    model loads (see :mod:`briefing.render.warm`), so a single brief costs
+    little more than loading spaCy.
+    """
+    from .render.warm import warm_renderers
+
+    with warm_renderers(tuple(plan), style=style) as renderer:
+        brief = extract(article, pipeline=pipeline, encoding=encoding, max_bytes=max_bytes)
+        written = write_brief(brief, plan, audience=audience, templates=templates, settings=settings, style=style,
+                              renderer=renderer)
+    return brief, written

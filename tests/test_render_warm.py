@@ -1,0 +1,39 @@
+"""The warmed-up render process gives the same bytes as rendering here, and the same errors."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from briefing.errors import TemplateError
+from briefing.make import render_all
+from briefing.render.warm import warm_renderers
+
+pytestmark = pytest.mark.model
+
+FORMATS = ("pdf", "docx", "md", "json")
+
+
+def test_warm_renderers_give_the_same_bytes(seoul_brief):
+    here = render_all(seoul_brief, FORMATS, audience="executive", settings={"marking": "OFFICIAL"})
+    with warm_renderers(FORMATS) as renderer:
+        there = renderer(seoul_brief, FORMATS, audience="executive", settings={"marking": "OFFICIAL"})
+    assert there.keys() == here.keys()
+    for fmt in FORMATS:
+        assert there[fmt] == here[fmt], fmt
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the render process is used on Linux only")
+def test_warm_renderers_use_another_process_for_pdf_and_word():
+    with warm_renderers(("pdf",)) as renderer:
+        assert renderer is not render_all
+    with warm_renderers(("md", "json")) as renderer:
+        assert renderer is render_all
+
+
+def test_warm_renderers_report_template_errors(seoul_brief, tmp_path):
+    (tmp_path / "broken.md.j2").write_text("{{ summary.bluf }\n", encoding="utf-8")
+    with warm_renderers(("pdf",)) as renderer:
+        with pytest.raises(TemplateError, match="broken.md.j2"):
+            renderer(seoul_brief, ("pdf",), audience="broken", templates=(tmp_path,))
