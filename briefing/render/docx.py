@@ -22,6 +22,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -445,6 +446,7 @@ class _BlockWriter:
         self.word = word
         self.look = look
         self.after_quote = False
+        self._style_ids: dict[str, str | None] = {}
 
     def block(self, block, depth: int = 0, style: str | None = None) -> None:
         if isinstance(block, BlockQuote) and self.after_quote:
@@ -477,9 +479,21 @@ class _BlockWriter:
             raise TypeError(f"unknown block {type(block).__name__}")
 
     def paragraph(self, content: Inlines, style: str | None):
-        paragraph = self.word.add_paragraph(style=_style(self.word, style, "Normal") if style else None)
+        paragraph = self.word.add_paragraph()
+        style_id = self._style_id(style) if style else None
+        if style_id:
+            paragraph._p.get_or_add_pPr().style = style_id
         _add_runs(paragraph, content, link_colour=self.look.accent)
         return paragraph
+
+    def _style_id(self, name: str) -> str | None:
+        # python-docx looks a style up by scanning every style, twice, per paragraph;
+        # a brief has a handful of styles and many paragraphs, so look each up once.
+        if name not in self._style_ids:
+            style = _style(self.word, name, "Normal")
+            default = self.word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            self._style_ids[name] = None if style is None or style == default else style.style_id
+        return self._style_ids[name]
 
     def list(self, items, styles, depth: int, numbered: int | None) -> None:
         level = min(depth, len(styles) - 1)
