@@ -22,6 +22,7 @@ from benchmarks.extraction import (
     iou,
     is_exact,
     match,
+    source_ok,
     parse_text,
     read_source,
     spans_text,
@@ -69,7 +70,7 @@ def main(argv=None) -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--cache", help="DocBin file for the parsed docs of this sample")
-    ap.add_argument("--show", help="print examples for these comma-separated buckets: fn,fp,near,inexact")
+    ap.add_argument("--show", help="print examples for these comma-separated buckets: fn,fp,near,inexact,src")
     ap.add_argument("--cue", help="only show examples whose cue lemma contains this")
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args(argv)
@@ -80,7 +81,7 @@ def main(argv=None) -> None:
     nlp = load_pipeline()
     sources, docs = _docs(articles, nlp, args.cache)
     show = set((args.show or "").split(","))
-    fn, fp, tp, near, inexact = Counter(), Counter(), Counter(), Counter(), Counter()
+    fn, fp, tp, near, inexact, wrong_source = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     gold_n = pred_n = 0
     every = Counter()  # all classes: gold, pred, matched
     for art, source, doc in zip(articles, sources, docs):
@@ -107,6 +108,12 @@ def main(argv=None) -> None:
             if gi in mg:
                 tp[lemma] += 1
                 p = preds[mg[gi]]
+                if not source_ok(g.source, p.speaker):
+                    wrong_source[lemma] += 1
+                    if "src" in show and (not args.cue or args.cue in lemma):
+                        src = " ".join(text[s:e] for s, e in g.source or ())
+                        said = text[p.speaker[0]:p.speaker[1]] if p.speaker else None
+                        print(f"SRC [{lemma}] gold={src[:40]!r} pred={said!r} {content[:120]!r}")
                 if not is_exact(text, g.content, p.spans):
                     inexact[lemma] += 1
                     if "inexact" in show and (not args.cue or args.cue in lemma):
@@ -136,7 +143,7 @@ def main(argv=None) -> None:
     found = sum(tp.values())
     print(f"\nindirect gold {gold_n} pred {pred_n} matched {found} "
           f"R {found / max(gold_n, 1):.3f} P~ {(pred_n - sum(fp.values())) / max(pred_n, 1):.3f} "
-          f"exact {found - sum(inexact.values())}")
+          f"exact {found - sum(inexact.values())} source right {found - sum(wrong_source.values())}")
     p_all, r_all = every["matched"] / max(every["pred"], 1), every["matched"] / max(every["gold"], 1)
     print(f"all classes gold {every['gold']} pred {every['pred']} P {p_all:.3f} R {r_all:.3f} "
           f"F1 {2 * p_all * r_all / max(p_all + r_all, 1e-9):.3f}")
@@ -145,7 +152,7 @@ def main(argv=None) -> None:
         word, _, pos = lemma.partition("/")
         by_pos[pos + (" (listed)" if word in REPORTING_VERBS else "")] += n
     print("missed by cue part of speech:", dict(by_pos.most_common()))
-    for name, counter in (("missed (no overlap / near)", fn), ("spurious", fp), ("inexact", inexact)):
+    for name, counter in (("missed (no overlap / near)", fn), ("spurious", fp), ("inexact", inexact), ("wrong source", wrong_source)):
         print(f"\n{name}: {sum(counter.values())}")
         for lemma, n in counter.most_common(args.top):
             extra = f" near {near[lemma]}" if counter is fn else ""

@@ -287,3 +287,22 @@ def test_reported_noun_cue(nlp, text, expected):
 )
 def test_reported_noun_without_position_is_no_report(nlp, text):
     assert reports(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("About 4 in 10 say they want the next president to have more liberal policies.", "About 4 in 10"),
+        ("9:30 p.m.\nDonald Trump says he may move to the South.", "Donald Trump"),  # not the dateline
+        ("The major Super PAC backing Jeb Bush spent millions.", "The major Super PAC"),
+    ],
+)
+def test_reported_speaker_found_where_the_parse_hides_it(nlp, text, speaker):
+    assert [s for s, _, _ in reports(nlp, text)] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The Latest: Mourners say Ali's death is tough given US politics.\n"])
+def test_reported_colon_label_is_no_speaker(nlp, text):
+    assert "The Latest" not in [s for s, _, _ in reports(nlp, text)]

@@ -127,7 +127,7 @@ NOT_SPEAKERS = frozenset(
     {
         "update", "updated", "note", "editor's note", "editor’s note", "related", "watch",
         "read more", "source", "photo", "correction", "advertisement", "video", "listen",
-        "click here", "breaking", "q", "a",
+        "click here", "breaking", "q", "a", "the latest",
     }
 )
 
@@ -197,3 +197,6 @@ STANCE_NOUNS = frozenset(
     """.split()
 )
 STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about".split())
+
+# How the parse may attach a counted subject: "About 4 in 10 say ...".
+COUNTED_SUBJECT_DEPS = frozenset("nummod npadvmod".split())

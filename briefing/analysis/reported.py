@@ -236,10 +236,10 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     if not tokens and verb.dep_ == "parataxis" and _lemma(verb) in lx.SPEECH_VERBS:
         # "The plan, officials said, will fail": the sentence around the aside is the content.
         spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i, text)
-        subject = subject_of(verb)
-        if not spans or subject is None:
+        speaker = _speaker(verb, sent)
+        if not spans or speaker is None:
             return None
-        return Attribution(spans=spans, cue=token_span(verb), speaker=speaker_span(subject))
+        return Attribution(spans=spans, cue=token_span(verb), speaker=speaker)
     if not tokens:
         return None
     # The parse may run over a paragraph break; the content may not.
@@ -249,9 +249,31 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     content = _edges(tokens, text)
     if content is None:
         return None
+    return Attribution(spans=(content,), cue=token_span(verb), speaker=_speaker(verb, sent))
+
+
+def _speaker(verb, sent) -> tuple[int, int] | None:
+    """The mention of who speaks through ``verb``, kept inside its sentence.
+
+    "About 4 in 10 say ..." has its number parsed as a modifier, not a
+    subject; a dateline ("9:30 p.m.") on the line above is no part of the
+    speaker's name.
+    """
     subject = subject_of(verb)
-    speaker = speaker_span(subject) if subject is not None else None
-    return Attribution(spans=(content,), cue=token_span(verb), speaker=speaker)
+    if subject is None:
+        subject = next((c for c in verb.lefts if c.dep_ in lx.COUNTED_SUBJECT_DEPS and c.pos_ == "NUM"), None)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "a super PAC backing Bush"
+    if subject is not None and not sent.start <= subject.i < sent.end:
+        # the parse may give the verb a second subject, the one in its own sentence
+        subject = next((c for c in verb.children if c.dep_ in lx.SUBJECT_DEPS and sent.start <= c.i < sent.end), None)
+    if subject is None:
+        return None
+    start, end = speaker_span(subject)
+    if start < sent.start_char:
+        start = subject.doc[max(subject.left_edge.i, sent.start):].start_char
+        start = next(t.idx for t in sent if t.idx >= start and not t.is_space)
+    return (start, end) if start < end else None
 
 
 def _in_sentence(tokens, sent) -> list:
