@@ -306,3 +306,19 @@ def test_reported_speaker_found_where_the_parse_hides_it(nlp, text, speaker):
 @pytest.mark.parametrize("text", ["The Latest: Mourners say Ali's death is tough given US politics.\n"])
 def test_reported_colon_label_is_no_speaker(nlp, text):
     assert "The Latest" not in [s for s, _, _ in reports(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("According to the exit polls, majorities of Democratic voters in Alabama want a continuation of "
+         "Obama's policies.",
+         ("the exit polls", "According to",
+          "majorities of Democratic voters in Alabama want a continuation of Obama's policies")),
+        ("They want the Syrian refugees to come to the United States.",
+         ("They", "want", "the Syrian refugees to come to the United States")),
+    ],
+)
+def test_reported_content_takes_the_words_the_parse_gave_elsewhere(nlp, text, expected):
+    assert expected in reports(nlp, text)

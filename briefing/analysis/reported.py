@@ -107,7 +107,9 @@ def _complement(verb, sent):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         # "wants to leave"; "said using a private server was improper" (a misparsed clause)
         if (lemma in lx.INTENTION_VERBS and infinitive) or (lemma in lx.SPEECH_VERBS and not infinitive):
-            return list(child.subtree)
+            # "wants the refugees to come", "asked it to be fetched": the object is part of it
+            objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
+            return [t for o in objects for t in o.subtree] + list(child.subtree)
     if lemma in lx.STANCE_VERBS:
         return _object_phrase(verb, sent)
     return None
@@ -380,11 +382,41 @@ def _reported_according_to(token, sent, text: str) -> Attribution | None:
     if obj is None:
         return None
     phrase = {t.i for t in token.subtree} | {t.i for t in token.nbor(1).subtree} | {token.i}
+    speaker = noun_phrase(obj)
+    clause = _clause_joined_to_source(obj)
+    if clause is not None:
+        phrase -= {t.i for t in clause.subtree}
+        speaker = (speaker[0], min(speaker[1], _end_before(clause.left_edge)))
     spans = _sentence_without(sent, phrase, token.i, text)
     if not spans:
         return None
     cue = (token.idx, token.nbor(1).idx + len(token.nbor(1).text))
-    return Attribution(spans=spans, cue=cue, speaker=noun_phrase(obj))
+    return Attribution(spans=spans, cue=cue, speaker=speaker)
+
+
+def _clause_joined_to_source(obj):
+    """The clause's subject when the parse joined it to the source of "according to".
+
+    "According to the polls, majorities of voters want ..." can come out with
+    "majorities" as a conjunct of "polls": a conjunct after a comma with no
+    "and" or "or" before it starts the reported clause.
+    """
+    for child in obj.rights:
+        if child.dep_ != "conj":
+            continue
+        joined = [t for t in obj.doc[obj.i + 1:child.left_edge.i] if t.dep_ == "cc" or t.lower_ in ("and", "or")]
+        if not joined and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+            return child
+    return None
+
+
+def _end_before(token) -> int:
+    """Where the text before ``token`` ends, less spaces and commas."""
+    doc = token.doc
+    i = token.i - 1
+    while i > 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
