@@ -187,16 +187,9 @@ def copy_reference(dest: Path, *, force: bool = False) -> Path:
     """Copy the built-in Word reference document to ``dest`` (a folder or a file) to edit in Word."""
     import shutil
 
-    from .errors import OutputError
     from .render.docx import reference_docx
+    from .templates import copy_target
 
-    dest = Path(dest)
-    target = dest / REFERENCE_NAME if dest.is_dir() else dest
-    if target.suffix.lower() != ".docx":
-        raise OutputError(f"{target}: a Word reference document must end in .docx")
-    if not target.parent.is_dir():
-        raise OutputError(f"{target}: the folder {target.parent} does not exist; create it first")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; pass --force to replace it")
+    target = copy_target(dest, REFERENCE_NAME, ".docx", force=force)
     shutil.copyfile(reference_docx(), target)
     return target

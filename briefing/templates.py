@@ -607,20 +607,38 @@ def render_digest_markdown(digest, *, template: str = DEFAULT_DIGEST_TEMPLATE, e
 
 def copy_builtin(name: str, dest: Path, *, force: bool = False) -> Path:
     """Copy the built-in audience ``name`` to ``dest`` (a folder or a file) to edit it."""
-    from .errors import OutputError
-
     source = builtin_dir() / f"{name}{SUFFIX}"
     if not source.is_file():
         names = ", ".join(a.name for a in _audiences_in(_Place(BUILTIN_ORIGIN, builtin_dir())))
         raise TemplateError(f"no built-in audience {name!r}; the built-ins are: {names}")
-    dest = Path(dest)
-    target = dest / source.name if dest.is_dir() else dest
-    if not target.parent.is_dir():
-        raise OutputError(f"{target}: the folder {target.parent} does not exist; create it first")
-    if target.exists() and not force:
-        raise OutputError(f"{target}: already exists; pass --force to replace it")
+    target = copy_target(dest, source.name, SUFFIX, force=force)
     target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+def copy_target(dest: str | Path, name: str, suffix: str, *, force: bool = False) -> Path:
+    """Where a copied file named ``name`` goes: into ``dest`` when it is a folder, else ``dest`` itself.
+
+    A ``dest`` that does not end in ``suffix`` ("mytemplates/", "house") is a
+    folder and is created: a template copied to a file without its suffix
+    would not be found as an audience.
+    """
+    from .errors import OutputError
+
+    dest = Path(dest)
+    if dest.is_dir() or not dest.name.lower().endswith(suffix):
+        if dest.exists() and not dest.is_dir():
+            raise OutputError(f"{dest}: is a file; give a folder, or a file name ending in {suffix}")
+        try:
+            dest.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{dest}: cannot create the folder ({error.strerror or error})") from None
+        dest = dest / name
+    if not dest.parent.is_dir():
+        raise OutputError(f"{dest}: the folder {dest.parent} does not exist; create it first")
+    if dest.exists() and not force:
+        raise OutputError(f"{dest}: already exists; pass --force to replace it")
+    return dest
 
 
 def check(targets: Sequence[str] = (), briefs: Sequence[Briefing] = (), *,

@@ -21,6 +21,27 @@ def test_templates_copy_writes_the_builtin_and_refuses_to_replace(tmp_path):
     assert run("templates", "copy", "press", tmp_path, "--force").exit_code == 0
 
 
+@pytest.mark.parametrize("dest, expected", [
+    ("mytemplates/", "mytemplates/executive.md.j2"),  # the README's own command
+    ("mytemplates", "mytemplates/executive.md.j2"),  # no suffix: a folder, made for the user
+    ("house/minister.md.j2", "house/minister.md.j2"),  # a file name in an existing folder
+])
+def test_templates_copy_to_a_new_folder_or_a_named_file(tmp_path, monkeypatch, dest, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house").mkdir()
+    result = run("templates", "copy", "executive", dest)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / expected).is_file()
+    assert result.output.strip() == expected
+
+
+def test_templates_copy_into_a_file_without_the_suffix_is_refused(tmp_path):
+    (tmp_path / "notes").write_text("mine", encoding="utf-8")
+    result = run("templates", "copy", "executive", tmp_path / "notes")
+    assert result.exit_code == 5 and "is a file" in result.output
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine"
+
+
 def test_templates_copy_unknown_name_lists_the_builtins(tmp_path):
     result = run("templates", "copy", "nosuch", tmp_path)
     assert result.exit_code == 4 and "analyst" in result.output
