@@ -22,6 +22,8 @@ TITLE_PREPOSITIONS = frozenset("on in of from at".split())
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is".split())
 MAX_TITLE_WORDS = 6
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+# Most characters between two parts of one quotation ("“X,” said ... “Y.”").
+MAX_CUE_BETWEEN = 200
 
 
 @dataclass(frozen=True)
@@ -470,7 +472,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     return _Found(cue=None, speaker=None, own_cue=False, **base)
 
 
-def _continues(prev: _Found, cur: _Found, text: str) -> bool:
+def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     """True when ``cur`` goes on with ``prev``'s quotation.
 
     That is the second part of ``"X," she said. "Y."`` (same paragraph,
@@ -487,8 +489,13 @@ def _continues(prev: _Found, cur: _Found, text: str) -> bool:
         return False
     if prev.cue is None or not (prev.last_close < prev.cue[0] < cur.spans[0][0]):
         return False
+    # Little but the cue's sentence between. Full stops undercount in "said Rep. Jim
+    # Clyburn (D-S.C.)." and the parse's sentences overcount in long appositions, so either will do.
+    if cur.spans[0][0] - prev.last_close >= MAX_CUE_BETWEEN:
+        return False
     between = text[prev.last_close:cur.spans[0][0]]
-    return between.count(".") + between.count("!") + between.count("?") <= 2 and len(between) < 200
+    stops = between.count(".") + between.count("!") + between.count("?")
+    return stops <= 2 or _sentence_index(sents, cur.spans[0][0]) - _sentence_index(sents, prev.cue[0]) <= 1
 
 
 def is_title(text: str, group: list[_Segment]) -> bool:
@@ -533,7 +540,7 @@ def find_quotes(doc) -> list[Attribution]:
         item = _attribute(doc, sents, group, quoted, text)
         if item is None:
             continue
-        if found and _continues(found[-1], item, text):
+        if found and _continues(found[-1], item, text, sents):
             found[-1].spans.extend(item.spans)
             found[-1].last_close = item.last_close
             found[-1].last_paragraph = item.last_paragraph
