@@ -322,3 +322,45 @@ def test_reported_colon_label_is_no_speaker(nlp, text):
 )
 def test_reported_content_takes_the_words_the_parse_gave_elsewhere(nlp, text, expected):
     assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ted Cruz is calling for some of his Republican rivals to drop out.",
+         ("Ted Cruz", "calling", "some of his Republican rivals to drop out")),
+        ("Sanders called on Michigan Gov. Rick Snyder to resign over the crisis.",
+         ("Sanders", "called", "Michigan Gov. Rick Snyder to resign over the crisis")),
+    ],
+)
+def test_reported_call_for_someone_to_act(nlp, text, expected):
+    assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Obama will make the case that Clinton is uniquely qualified.",
+         ("Obama", "make", "that Clinton is uniquely qualified")),
+        ("Trump took a swipe at Jeb Bush.", ("Trump", "took", "Jeb Bush")),
+        ("He sees Cruz as a uniter.", ("He", "sees", "Cruz as a uniter")),
+        ("A poll shows Sanders leading Clinton nationally.", ("A poll", "shows", "Sanders leading Clinton nationally")),
+    ],
+)
+def test_reported_light_verbs_views_and_evidence(nlp, text, expected):
+    assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump took a plane to Iowa.",  # a light verb with no statement noun
+        "She saw him at the rally.",  # seeing, not a view: no "as"
+        "The dog found a bone.",  # finding, not evidence
+    ],
+)
+def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
+    assert reports(nlp, text) == []

@@ -200,3 +200,32 @@ STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about".split())
 
 # How the parse may attach a counted subject: "About 4 in 10 say ...".
 COUNTED_SUBJECT_DEPS = frozenset("nummod npadvmod".split())
+
+# Light verbs: with a noun that names a statement or stance they report
+# ("made the case that ...", "took a swipe at ...", "has doubts about ...").
+LIGHT_VERBS = frozenset("make take have draw hold voice raise express issue give level offer".split())
+LIGHT_VERB_NOUNS = frozenset(
+    """
+    case comment remark statement mention reference allegation accusation point shot swipe
+    jab dig stance position view contrast analogy comparison argument criticism concern
+    doubt opinion feeling pitch appeal plea promise pledge prediction claim assertion
+    objection complaint warning threat vow apology attack
+    """.split()
+)
+LIGHT_VERB_PREPOSITIONS = frozenset("for about on at against of to toward towards over with between".split())
+
+# Verbs whose object and "as" phrase are a view: "voters see Clinton as ...".
+SEEING_AS_VERBS = frozenset("see view regard".split())
+
+# Verbs by which evidence speaks, and the nouns that may be that evidence:
+# "a poll shows Sanders leading", "the study found ...".
+EVIDENCE_VERBS = frozenset("show find".split())
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll survey study report data figure number document record analysis research
+    filing count tally investigation review audit estimate
+    """.split()
+)
+
+# Every verb that may open a report, by one rule or another.
+CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS

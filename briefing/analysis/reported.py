@@ -207,14 +207,58 @@ def _object_phrase(verb, sent):
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS:
             parts.append(child)
+        elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            # "calling for his rivals to drop out": the "for" belongs to the cue
+            parts.append(child)
+            break
     if not parts:
         return None
     if parts[0].dep_ == "prep" and all(t.dep_ == "prt" for t in verb.doc[verb.i + 1:parts[0].i]):
         objects = [c for c in parts[0].children if c.dep_ in ("pobj", "pcomp")]
-        if not objects:
+        if objects:
+            parts[0:1] = objects
+        elif len(parts) > 1:
+            del parts[0]  # "called on Snyder to resign": "on" is the verb's, its object follows
+        else:
             return None
-        parts[0:1] = objects
-    return [t for part in parts for t in part.subtree]
+    tokens = [t for part in parts for t in part.subtree]
+    if parts[-1].dep_ == "advcl":
+        tokens = [t for t in tokens if not (t.dep_ == "mark" and t.head.i == parts[-1].i and t.lower_ == "for")]
+    return tokens
+
+
+def _light_verb_phrase(verb, sent):
+    """What a light verb and its noun report: "made the case that X", "took a swipe at X".
+
+    The noun must name a statement or a stance; its "that" clause or its (or
+    the verb's) prepositional object is the content.
+    """
+    for child in verb.rights:
+        if child.dep_ != "dobj" or child.lemma_.lower() not in lx.LIGHT_VERB_NOUNS:
+            continue
+        tokens = (_that_clause(child) or _infinitive(child)
+                  or _prepositional_object(child, lx.LIGHT_VERB_PREPOSITIONS)
+                  or _prepositional_object(verb, lx.LIGHT_VERB_PREPOSITIONS))
+        return _in_sentence(tokens or [], sent) or None
+    return None
+
+
+def _seen_as(verb, sent):
+    """"Voters see Clinton as the stronger candidate": the object and its "as" phrase."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    as_phrase = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    if not objects or not as_phrase or as_phrase[0].i < objects[0].i:
+        return None
+    return _in_sentence(list(objects[0].subtree) + list(as_phrase[0].subtree), sent)
+
+
+def _shown_by_evidence(verb, sent):
+    """"A poll shows Sanders leading": what a poll, study or record shows or finds."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in lx.EVIDENCE_NOUNS:
+        return None
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp")]
+    return _in_sentence(list(objects[0].subtree), sent) if objects else None
 
 
 def _evidential(verb, sent, text: str) -> Attribution | None:
@@ -230,6 +274,19 @@ def _evidential(verb, sent, text: str) -> Attribution | None:
 
 
 def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
+    lemma = _lemma(verb)
+    tokens = None
+    if lemma in lx.LIGHT_VERBS:
+        tokens = _light_verb_phrase(verb, sent)
+    elif lemma in lx.SEEING_AS_VERBS:
+        tokens = _seen_as(verb, sent)
+    if lemma in lx.EVIDENCE_VERBS and not tokens:
+        tokens = _shown_by_evidence(verb, sent)
+    if tokens:
+        content = _edges(tokens, text)
+        return Attribution(spans=(content,), cue=token_span(verb), speaker=_speaker(verb, sent)) if content else None
+    if lemma not in lx.REPORTING_VERBS:
+        return None
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
     if _lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -467,7 +524,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                 continue
             if token.lower_ == lx.ACCORDING_TO[0]:
                 att = _reported_according_to(token, sent, text)
-            elif token.pos_ == "VERB" and _lemma(token) in lx.REPORTING_VERBS:
+            elif token.pos_ == "VERB" and _lemma(token) in lx.CUE_VERBS:
                 att = _reported_by_verb(token, sent, text)
             elif token.pos_ == "ADJ" and token.lower_ in lx.STANCE_ADJECTIVES:
                 att = _reported_by_adjective(token, sent, text)
