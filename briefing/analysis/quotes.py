@@ -404,10 +404,24 @@ def _is_partial(text: str, sents, group) -> bool:
     seg = group[0]
     sent = sents[_sentence_index(sents, seg.open)]
     before = text[sent.start_char:seg.open].rstrip()
+    body = text[seg.start:seg.end]
+    if before.endswith(",") and body[:1].islower() and not _quoted_before(before) and not _after_cue(sent, seg.open):
+        # "he appreciates a good, “peaceful protest”": the writer's clause goes on in
+        # the quote (unlike a quote's second part, or one after "he said,").
+        return True
     if not before or before[-1] in ",:—–-([" or before[-1] in lx.QUOTE_MARKS:
         return False
-    body = text[seg.start:seg.end]
     return not body[:1].isupper() or len(body.split()) < 4
+
+
+def _quoted_before(before: str) -> bool:
+    return any(m in before for m in lx.QUOTE_MARKS) or lx.DOUBLE_APOSTROPHES in before
+
+
+def _after_cue(sent, mark: int) -> bool:
+    """True when the comma before ``mark`` follows a verb ("he said, “all ...")."""
+    words = [t for t in sent if t.idx < mark and not t.is_punct and not t.is_space]
+    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
 
 
 def _short_cue_sentence(sent, quoted):
