@@ -286,11 +286,16 @@ def file_names(stem: str, copy: Copy) -> dict[str, str]:
             for fmt in copy.recipient.formats}
 
 
+LABELLED_TITLE = re.compile(r"[^:]{1,30}: \S")
+
+
 def subject_line(title: str, marking: str, copy: Copy) -> str:
     """"[OFFICIAL] Brief: TITLE (Copy 2 of 5)"; no brackets when the audience carries no marking."""
     prefix = f"[{marking}] " if marking else ""
     title = " ".join(title.split())
-    if "brief" not in title.lower():  # templates often title it "Analyst brief: ..." already
+    # Built-in templates label their titles ("Analyst brief: ...", "Press lines: ..."); a bare
+    # headline from a user's template is labelled here, so the inbox shows what it is.
+    if "brief" not in title.lower() and not LABELLED_TITLE.match(title):
         title = f"Brief: {title}"
     return f"{prefix}{title} ({copy.label})"
 

@@ -131,6 +131,8 @@ def test_distribution_prepared_copies_have_named_files_subject_and_body(brief):
 @pytest.mark.parametrize("title, marking, expected", [
     ("Talks end", "OFFICIAL", "[OFFICIAL] Brief: Talks end (Copy 2 of 5)"),
     ("Brief: Talks  end", "", "Brief: Talks end (Copy 2 of 5)"),
+    ("Press lines: Talks end", "", "Press lines: Talks end (Copy 2 of 5)"),
+    ("Talks end: what next", "", "Talks end: what next (Copy 2 of 5)"),
     ("Analyst brief: Talks end", "OFFICIAL", "[OFFICIAL] Analyst brief: Talks end (Copy 2 of 5)"),
 ])
 def test_distribution_subject_line(title, marking, expected):
