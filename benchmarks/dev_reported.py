@@ -69,13 +69,14 @@ def main(argv=None) -> None:
     ap.add_argument("folder")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--skip", type=int, default=0)
+    ap.add_argument("--every", type=int, default=1, help="take every Nth article (a spread-out sample)")
     ap.add_argument("--cache", help="DocBin file for the parsed docs of this sample")
     ap.add_argument("--show", help="print examples for these comma-separated buckets: fn,fp,near,inexact,src")
     ap.add_argument("--cue", help="only show examples whose cue lemma contains this")
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args(argv)
 
-    articles = read_folder(args.folder)[args.skip:]
+    articles = read_folder(args.folder)[args.skip::args.every]
     if args.limit:
         articles = articles[: args.limit]
     nlp = load_pipeline()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 # Left out on purpose, because on PolNeAR train they were mostly not attributions:
 # mean, need, prove, see, speak, release, embrace, unveil, champion, knock;
-# and as stance verbs (their object is an audience): speak, address.
+# and as stance verbs: speak, address (their object is an audience), and vote,
+# respond, challenge, target (on a spread-out train sample, mostly not attributions).
 
 # Verbs that introduce what someone said or wrote: "X said that ...", "“...,” X said".
 SPEECH_VERBS = frozenset(
@@ -52,13 +53,13 @@ STANCE_VERBS = frozenset(
     call describe support endorse criticize criticise announce accuse defend oppose
     praise attack blame dismiss reject denounce propose back favor favour condemn blast
     slam question cite deny welcome applaud mock label dub brand demand seek express
-    acknowledge recommend predict challenge decry tout hail advocate urge ask discuss
-    mention highlight characterize portray refer talk point warn complain argue vote
+    acknowledge recommend predict decry tout hail advocate urge ask discuss
+    mention highlight characterize portray refer talk point warn complain argue
     lament fault ridicule lambaste chide rebuke thank congratulate credit decline refuse
     reveal disclose rule
-    prefer want offer tweet repeat emphasize emphasise report respond comment hint aim
+    prefer want offer tweet repeat emphasize emphasise report comment hint aim
     pledge promise claim answer focus share like dislike apologize apologise
-    target lambast articulate encourage react
+    lambast articulate encourage react
     """.split()
 )
 
@@ -149,8 +150,9 @@ MODALS = frozenset("would will could can might may should must".split())
 # Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop").
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
 
-# Finite verb tags: "and calls her ..." is a second report, "support and defend" is not.
-FINITE_TAGS = frozenset("VBZ VBD VBP".split())
+# Verb tags of a second report joined to a clause: "and calls her ...", "and has
+# expressed support", but not the bare "support and defend".
+REPORTING_TENSE_TAGS = frozenset("VBZ VBD VBP VBN".split())
 
 # Predicate adjectives that hold a stance or a belief: "X is critical of Y",
 # "X is convinced that Y", "X was ready to Y". Matched on the word as written.
@@ -192,7 +194,7 @@ INTENTION_NOUNS = frozenset(
 # Cue nouns whose prepositional object is the content, given a holder: "Pence's call for X".
 STANCE_NOUNS = frozenset(
     """
-    call support endorsement opposition criticism praise supporter opponent critic backer
+    call endorsement opposition criticism praise supporter opponent critic backer
     proponent advocate demand push
     """.split()
 )
@@ -229,3 +231,9 @@ EVIDENCE_NOUNS = frozenset(
 
 # Every verb that may open a report, by one rule or another.
 CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS
+
+# Words that open the writer's contrast after a reported clause:
+# "..., though they blame ...", "..., even as he has taken shots at ...",
+# "..., compared with 41 percent for Clinton".
+CONTRAST_MARKS = frozenset("though although while whereas even".split())
+CONTRAST_PREPOSITIONS = frozenset("compared despite unlike".split())

@@ -65,8 +65,18 @@ def _without_trailing_aside(tokens: list) -> list:
             head = head.head
         if head.dep_ in lx.ASIDE_DEPS and head.right_edge.i >= tokens[-1].i and head.left_edge.i > tokens[n].i:
             return tokens[:n]
+        if _is_contrast(head) and head.right_edge.i >= tokens[-1].i and head.left_edge.i > tokens[n].i:
+            return tokens[:n]
         break  # only the last comma
     return tokens
+
+
+def _is_contrast(head) -> bool:
+    """", though ...", ", even as ...", ", compared with ...": the writer's contrast, not the report."""
+    if head.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in lx.CONTRAST_MARKS and c.i < head.i
+                   for c in head.children)
+    return head.dep_ == "prep" and head.lower_ in lx.CONTRAST_PREPOSITIONS
 
 
 def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +143,8 @@ def _own_report(token) -> bool:
         return True
     if token.tag_ == "VBG":
         return _lemma(token) in lx.SPEECH_VERBS
-    return token.dep_ == "conj" and token.tag_ in lx.FINITE_TAGS and _lemma(token) in lx.QUOTE_VERBS
+    # "and calls her ...", "and has expressed support for ...", not "support and defend"
+    return token.dep_ == "conj" and token.tag_ in lx.REPORTING_TENSE_TAGS and _lemma(token) in lx.QUOTE_VERBS
 
 
 def _without_joined_report(tokens: list) -> list:
