@@ -30,7 +30,7 @@ from typing import Iterable, Literal, Mapping, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import InputError, OutputError, UsageError
+from .errors import InputError, UsageError
 from .model import ActorKind, Briefing
 
 DIGEST_SCHEMA_VERSION = "1.0"
@@ -708,19 +708,9 @@ def plan_digest_outputs(formats: Sequence[str], output: str | os.PathLike | None
     By default ``digest.EXT`` in the current folder; ``output`` is a folder, or a
     file when one format is asked for. No output may replace one of the ``inputs``.
     """
-    from .make import EXTENSIONS, check_writable
+    from .make import check_writable, output_paths
 
-    if output is None:
-        plan = {f: Path(DEFAULT_NAME + EXTENSIONS[f]) for f in formats}
-    else:
-        out = Path(output)
-        if out.is_dir() or str(output).endswith(os.sep):
-            plan = {f: out / (DEFAULT_NAME + EXTENSIONS[f]) for f in formats}
-        elif len(formats) == 1:
-            plan = {formats[0]: out}
-        else:
-            raise OutputError(f"{out}: -o names one file but {len(formats)} formats were asked for; "
-                              "give a folder or a single format flag")
+    plan = output_paths(DEFAULT_NAME, formats, output)
     for path in plan.values():
         for source in inputs:
             check_writable(path, Path(source), force=True)  # never an input, even with --force

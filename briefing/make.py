@@ -63,21 +63,25 @@ def plan_outputs(article: str | os.PathLike, formats: Sequence[str], output: str
     stem = (article_path.stem if article_path else "brief") + OUTPUT_SUFFIX
     if article_path is not None and stem.endswith(OUTPUT_SUFFIX * 2):
         stem = stem[: -len(OUTPUT_SUFFIX)]
-    if output is None:
-        folder = article_path.parent if article_path else Path(".")
-        plan = {f: folder / (stem + EXTENSIONS[f]) for f in formats}
-    else:
-        out = Path(output)
-        if out.is_dir() or str(output).endswith(os.sep):
-            plan = {f: out / (stem + EXTENSIONS[f]) for f in formats}
-        elif len(formats) == 1:
-            plan = {formats[0]: out}
-        else:
-            raise OutputError(f"{out}: -o names one file but {len(formats)} formats were asked for; "
-                              "give a folder or a single format flag")
+    plan = output_paths(stem, formats, output, folder=article_path.parent if article_path else Path("."))
     for path in plan.values():
         check_writable(path, article_path, force=force)
     return plan
+
+
+def output_paths(stem: str, formats: Sequence[str], output: str | os.PathLike | None = None, *,
+                 folder: Path = Path(".")) -> dict[str, Path]:
+    """Each format's path: ``STEM.EXT`` in ``folder``, or in the folder ``output``, or ``output``
+    itself when it names a file and one format is asked for."""
+    if output is None:
+        return {f: folder / (stem + EXTENSIONS[f]) for f in formats}
+    out = Path(output)
+    if out.is_dir() or str(output).endswith(os.sep):
+        return {f: out / (stem + EXTENSIONS[f]) for f in formats}
+    if len(formats) == 1:
+        return {formats[0]: out}
+    raise OutputError(f"{out}: -o names one file but {len(formats)} formats were asked for; "
+                      "give a folder or a single format flag")
 
 
 def check_writable(path: Path, article: Path | None = None, *, force: bool = False) -> None:
