@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Actor, Briefing, Position, Quote, Source, Span
+from . import lexicon as lx
 from .actors import ActorIndex
 from .quotes import Attribution, find_quotes, quote_groups
 from .reading import Reading, read
@@ -19,6 +20,9 @@ from .summary import summarize
 from .timeline import build_timeline
 
 __all__ = ["analyze", "analysis_text", "Attribution"]
+
+# Where a reported clause that runs on past a quotation stops: an aside begins.
+CLAUSE_BREAKS = frozenset(",;:")
 
 
 def analysis_text(source: Source) -> str:
@@ -44,7 +48,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
 
     analysed = doc.text
     found_quotes = find_quotes(doc)
-    found_reported = _combined(find_reported(doc, found_quotes), analysed)
+    found_reported = _combined(find_reported(doc, found_quotes), doc, analysed)
     found_reported = [_trimmed(a, analysed) for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
@@ -88,16 +92,19 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     return brief if reading.kept is None else _to_source(brief, reading, source)
 
 
-def _combined(reported: list[Attribution], text: str) -> list[Attribution]:
+def _combined(reported: list[Attribution], doc, text: str) -> list[Attribution]:
     """Reported clauses made whole around the quotations they hold.
 
     A clause the parse ended inside a quotation (the quote runs on over a
-    sentence break) goes on to the closing mark, so the quote stays whole; then
-    a clause that lies inside another with the same speaker or cue is the same
-    report read twice and goes.
+    sentence break) goes on to the closing mark, so the quote stays whole; a
+    clause that stops at a closing mark while its own words go on takes them
+    in; then a clause that lies inside another with the same speaker or cue is
+    the same report read twice and goes.
     """
     closes = _closing_marks(text)
     reported = [_to_closing_mark(a, closes) for a in reported]
+    ends = {after for _, after in closes}
+    reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
     return [a for i, a in enumerate(reported)
             if not any(j != i and _same_report(a, b, first=j < i) for j, b in enumerate(reported))]
 
@@ -120,6 +127,39 @@ def _to_closing_mark(att: Attribution, closes: list[tuple[int, int]]) -> Attribu
                 return att
             return replace(att, spans=(*head, (start, after)))
     return att
+
+
+def _past_closing_mark(att: Attribution, doc, text: str, ends: set[int]) -> Attribution:
+    """``att`` run on past a closing mark to the end of the clause that holds the quote.
+
+    "said she “isn’t going to straight it out” over the next four years": the
+    clause is the subtree, under the cue, of the words in the quote; it stops
+    at a comma or semicolon, where an aside would begin.
+    """
+    *head, (start, end) = att.spans
+    if end not in ends or att.cue is None:
+        return att
+    cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    inside = doc.char_span(end - 2, end - 1, alignment_mode="expand")  # the last word or mark in the quote
+    if not cue or not inside:
+        return att
+    token, verb = inside[0], cue[0]
+    sent = token.sent
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    if token.head.i != verb.i or not sent.start <= verb.i < sent.end:
+        return att
+    last = min(token.right_edge.i, sent.end - 1)
+    stop = end
+    for tok in doc[inside[-1].i + 1:last + 1]:
+        if tok.idx < end:
+            continue
+        if tok.text in CLAUSE_BREAKS or tok.is_space or tok.text in lx.QUOTE_MARKS:
+            break
+        stop = tok.idx + len(tok.text)
+    while stop > end and not text[stop - 1].isalnum():
+        stop -= 1
+    return replace(att, spans=(*head, (start, stop))) if stop > end else att
 
 
 def _extent(att: Attribution) -> tuple[int, int]:
