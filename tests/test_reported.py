@@ -364,3 +364,25 @@ def test_reported_light_verbs_views_and_evidence(nlp, text, expected):
 )
 def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
     assert reports(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the writer's contrast after the reported clause is not part of it
+        ("Most said stricter gun laws would help prevent gun violence, though they blame failures in the "
+         "mental health system.", "stricter gun laws would help prevent gun violence"),
+        ("He said that he will support the party's nominee, even as he has taken frequent shots at Trump.",
+         "that he will support the party's nominee"),
+        # a sentence opener ties the sentence to the one before it
+        ("But, according to the poll, 46 percent of Republican voters remain undecided.",
+         "46 percent of Republican voters remain undecided"),
+        ("And yet, Mrs. Clinton's aides say, Syria remains a priority for her.", "Syria remains a priority for her"),
+        # "according to" inside a subordinate clause speaks for that clause only
+        ("Voters left the party because, according to the survey, they felt betrayed by its leaders.",
+         "they felt betrayed by its leaders"),
+    ],
+)
+def test_reported_content_boundaries(nlp, text, content):
+    assert content in [c for _, _, c in reports(nlp, text)]

@@ -237,3 +237,9 @@ CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS
 # "..., compared with 41 percent for Clinton".
 CONTRAST_MARKS = frozenset("though although while whereas even".split())
 CONTRAST_PREPOSITIONS = frozenset("compared despite unlike".split())
+
+# Clauses below the main one: "according to" inside one speaks for that clause only.
+SUBORDINATE_DEPS = frozenset("advcl relcl".split())
+
+# Words that open a sentence by tying it to the one before: not part of a report.
+SENTENCE_OPENERS = frozenset("and but yet still so also however meanwhile".split())

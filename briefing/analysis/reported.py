@@ -455,11 +455,25 @@ def _reported_according_to(token, sent, text: str) -> Attribution | None:
     if clause is not None:
         phrase -= {t.i for t in clause.subtree}
         speaker = (speaker[0], min(speaker[1], _end_before(clause.left_edge)))
-    spans = _sentence_without(sent, phrase, token.i, text)
+    scope = _according_scope(token, sent)
+    spans = _sentence_without(scope, phrase, token.i, text)
     if not spans:
         return None
     cue = (token.idx, token.nbor(1).idx + len(token.nbor(1).text))
     return Attribution(spans=spans, cue=cue, speaker=speaker)
+
+
+def _according_scope(token, sent):
+    """The tokens "according to" speaks for: its own clause when that is subordinate.
+
+    "He left after, according to him, the network censured his report"
+    attributes only the censure; at the main clause it is the whole sentence.
+    """
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX") or head.dep_ not in lx.SUBORDINATE_DEPS or not sent.start <= head.i < sent.end:
+        return list(sent)
+    return [t for t in head.subtree if sent.start <= t.i < sent.end
+            and not (t.head.i == head.i and t.dep_ in ("mark", "cc") and t.i < head.i)]
 
 
 def _clause_joined_to_source(obj):
@@ -488,9 +502,14 @@ def _end_before(token) -> int:
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
-    """The sentence's spans before and after ``at``, leaving out the tokens in ``skip``."""
+    """The sentence's (or token list's) spans before and after ``at``, leaving out the tokens in ``skip``."""
     before = [t for t in sent if t.i < at and t.i not in skip]
     after = [t for t in sent if t.i > at and t.i not in skip]
+    # "But, according to the poll, ...", "And yet, aides say, ...": the opener joins
+    # the sentence to the text before it and is the writer's
+    first = before or after
+    while first and (first[0].dep_ == "cc" or first[0].lower_ in lx.SENTENCE_OPENERS or first[0].is_punct):
+        first.pop(0)
     return tuple(s for s in (_edges(before, text), _edges(after, text)) if s is not None)
 
 
