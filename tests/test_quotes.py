@@ -8,7 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from briefing.analysis.quotes import Attribution, find_quotes, quote_groups
+from briefing.analysis import combine_reports
+from briefing.analysis.quotes import Attribution, find_quotes, is_markup, is_title, quote_groups
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "us-secretaries-of-state-and-defense-in-seoul.txt"
 
@@ -195,3 +196,136 @@ def test_quotes_speaker_outside_the_quote_sentence(nlp, text, opening, speaker):
     doc = nlp(text)
     quote = quote_starting(doc, opening)
     assert said(doc, quote.speaker) == speaker
+
+
+# -- titles and markup (no model) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Clinton said on CNN’s “State of the Union” that she would run.", True),
+        ("He spoke on “Meet the Press.”", True),
+        ("She wrote in “The Art of the Deal” about it.", True),
+        # a sentence, a lowercase word or no title-taking word before: a quotation
+        ("“We Will Win,” Kim said.", False),
+        ("Kim said on Monday “we will win this fight.”", False),
+        ("Trump called him “Lyin’ Ted” on Monday.", False),
+        ("He said on Monday that it was “A Very Bad Deal And A Disaster For All Of Us.”", False),
+    ],
+)
+def test_quotes_title_after_on_or_possessive(text, title):
+    groups = quote_groups(text)
+    assert len(groups) == 1
+    assert is_title(text, groups[0]) is title
+
+
+@pytest.mark.parametrize(
+    "text, markup",
+    [('<tweet author="realDonaldTrump" id="1">Great</tweet>', True), ("“Great,” he said.", False)],
+)
+def test_quotes_markup_attribute_is_no_quote(text, markup):
+    assert is_markup(text, quote_groups(text)[0]) is markup
+
+
+# -- joining and fragments (model) ----------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # full stops of abbreviations in the cue sentence do not end the quotation
+        ("“That is a problem for the party,” said Rep. Jim Clyburn (D-S.C.), a member of House "
+         "Democratic leadership. “I would love to see Mr. Sanders endorse.”\n", 2),
+        ("“It was very nice,” Adelson told Reuters. “He was very charming.”\n", 2),
+        # a second cue makes a second quotation
+        ("“We will win,” Kim said. “We will lose,” Lee said.\n", 1),
+    ],
+)
+def test_quotes_second_part_after_cue_joins(nlp, text, parts):
+    quotes = find_quotes(nlp(text))
+    assert len(quotes[0].spans) == parts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, partial",
+    [
+        # the writer's sentence goes on into the quote after a comma
+        ("Kasich joked that he appreciates a good, “peaceful protest every once in a while” since then.\n",
+         "peaceful protest", True),
+        # after a verb and its comma the quote is a quotation of its own
+        ("And coincidentally, he said, “all of these songs started coming on my iTunes at once.”\n",
+         "all of these songs", False),
+        # the second part of a quotation
+        ("“We will win,” she said, “and nobody can stop us now.”\n", "and nobody", False),
+    ],
+)
+def test_quotes_fragment_after_writers_comma(nlp, text, opening, partial):
+    doc = nlp(text)
+    quote = next((q for q in find_quotes(doc) if any(doc.text[s:e].startswith(opening) for s, e in q.spans)), None)
+    assert quote is not None
+    assert quote.partial is partial
+
+
+# -- quotes and reported clauses together (analyze, model) ---------------------------------
+
+
+def analysed(nlp, text):
+    import hashlib
+
+    from briefing.analysis import analyze
+    from briefing.model import Source
+
+    return analyze(Source(text=text, sha256=hashlib.sha256(text.encode()).hexdigest()), nlp=nlp)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, inside, expected",
+    [
+        # one report with three quoted words, not three nested ones
+        ("Bush said that Trump is a “loser,” a “liar” and a “whiner.”\n", "loser", 1),
+    ],
+)
+def test_quotes_nested_reports_of_one_cue_are_one(nlp, text, inside, expected):
+    brief = analysed(nlp, text)
+    assert len([p for p in brief.positions if inside in p.text]) == expected
+
+
+def reported_at(text, clause, cue):
+    """A report of ``clause`` (as the parse may cut it) under the cue word ``cue``."""
+    start, at = text.index(clause), text.index(cue)
+    return Attribution(spans=((start, start + len(clause)),), cue=(at, at + len(cue)), speaker=None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, clause, whole",
+    [
+        # the quotation runs over a sentence break: the clause goes on to its closing mark
+        ("He said Obama “knows full well that the law is clear. Still, he goes after the citizens.”\n",
+         "Obama “knows full well that the law is clear.", "Obama “knows full well that the law is clear. "
+         "Still, he goes after the citizens.”"),
+        # the clause goes on after the quotation it holds, up to a comma
+        ("He said she “isn’t going to straighten it out” over the next four years, a sad thing.\n",
+         "she “isn’t going to straighten it out”", "she “isn’t going to straighten it out” over the next four years"),
+        # a clause that ends where its quote does stays as it is
+        ("He said she “will not straighten it out.”\n", "she “will not straighten it out.”",
+         "she “will not straighten it out.”"),
+    ],
+)
+def test_quotes_reported_clause_holds_whole_quote(nlp, text, clause, whole):
+    doc = nlp(text)
+    (report,) = combine_reports([reported_at(text, clause, "said")], doc)
+    assert text[report.spans[0][0]:report.spans[-1][1]] == whole
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["He said she “will not straighten it out” any time soon.\n"])
+def test_quotes_reported_clause_read_inside_its_quote_stays(nlp, text):
+    # "We found that ..." inside a quotation is the quoted person's clause, not a report to widen
+    start = text.index("will")
+    inner = Attribution(spans=((start, start + 4),), cue=(start, start + 4), speaker=None)
+    assert combine_reports([inner], nlp(text)) == [inner]

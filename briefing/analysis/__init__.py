@@ -19,7 +19,7 @@ from .reported import find_reported
 from .summary import summarize
 from .timeline import build_timeline
 
-__all__ = ["analyze", "analysis_text", "Attribution"]
+__all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
@@ -48,7 +48,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
 
     analysed = doc.text
     found_quotes = find_quotes(doc)
-    found_reported = _combined(find_reported(doc, found_quotes), doc, analysed)
+    found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
     found_reported = [_trimmed(a, analysed) for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
@@ -92,15 +92,16 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     return brief if reading.kept is None else _to_source(brief, reading, source)
 
 
-def _combined(reported: list[Attribution], doc, text: str) -> list[Attribution]:
+def combine_reports(reported: list[Attribution], doc, text: str | None = None) -> list[Attribution]:
     """Reported clauses made whole around the quotations they hold.
 
     A clause the parse ended inside a quotation (the quote runs on over a
     sentence break) goes on to the closing mark, so the quote stays whole; a
     clause that stops at a closing mark while its own words go on takes them
     in; then a clause that lies inside another with the same speaker or cue is
-    the same report read twice and goes.
+    the same report read twice and goes. ``text`` is ``doc.text``, when the caller has it.
     """
+    text = doc.text if text is None else text
     closes = _closing_marks(text)
     reported = [_to_closing_mark(a, closes) for a in reported]
     ends = {after for _, after in closes}
