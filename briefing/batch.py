@@ -136,9 +136,10 @@ def _is_pattern(item: str) -> bool:
 
 
 def _looks_like_article(path: Path, *, any_suffix: bool = False) -> bool:
-    from .make import OUTPUT_SUFFIX
+    from .make import EXTENSIONS, OUTPUT_SUFFIX
 
-    if path.name.startswith(".") or path.stem.endswith(OUTPUT_SUFFIX):
+    # Our own briefs (NAME-brief.html) are not articles; "in-brief.txt" is: we never write .txt.
+    if path.name.startswith(".") or (path.stem.endswith(OUTPUT_SUFFIX) and path.suffix.lower() in EXTENSIONS.values()):
         return False
     return any_suffix or path.suffix.lower() in ARTICLE_SUFFIXES
 

@@ -58,10 +58,12 @@ def test_batch_is_batch(tmp_path, inputs, expected):
 
 
 def test_batch_expand_folder_keeps_articles_only(tmp_path):
-    for name in ("b.txt", "a.html", "c.htm", "a-brief.html", "a-brief.md", ".hidden.txt", "notes.pdf"):
+    for name in ("b.txt", "a.html", "c.htm", "a-brief.html", "a-brief.md", ".hidden.txt", "notes.pdf",
+                 "in-brief.txt"):
         (tmp_path / name).write_text("x")
     (tmp_path / "sub").mkdir()
-    assert [p.name for p in expand_inputs([str(tmp_path)])] == ["a.html", "b.txt", "c.htm"]
+    # "in-brief.txt" is a real article (USA Today's "In brief"): briefing never writes .txt.
+    assert [p.name for p in expand_inputs([str(tmp_path)])] == ["a.html", "b.txt", "c.htm", "in-brief.txt"]
 
 
 @pytest.mark.parametrize("pattern, expected", [
