@@ -386,3 +386,17 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
 )
 def test_reported_content_boundaries(nlp, text, content):
     assert content in [c for _, _, c in reports(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She has said little about the plan.", [("She", "said", "the plan")]),
+        ("Sanders spoke about immigration at the rally.", [("Sanders", "spoke", "immigration")]),
+        ("About 26 percent said the same.", [("About 26 percent", "said", "the same")]),
+        ("He spoke to reporters on Monday.", []),  # an audience and a day, no topic
+    ],
+)
+def test_reported_what_was_spoken_about(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -229,8 +229,19 @@ EVIDENCE_NOUNS = frozenset(
     """.split()
 )
 
+# Verbs whose "about" (or "of", "on", "against") object is what was said:
+# "said nothing about the plan", "spoke about immigration". Not "spoke to": an audience.
+TOPIC_VERBS = frozenset("say speak write testify comment talk".split())
+TOPIC_PREPOSITIONS = frozenset("about of on against".split())
+
+# Entity types of a time, not a topic ("spoke on Monday").
+WHEN_ENTITIES = frozenset("DATE TIME".split())
+
+# Verbs whose bare object is what was said: "26 percent said the same".
+SAY_VERBS = frozenset("say".split())
+
 # Every verb that may open a report, by one rule or another.
-CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS
+CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS | TOPIC_VERBS
 
 # Words that open the writer's contrast after a reported clause:
 # "..., though they blame ...", "..., even as he has taken shots at ...",

@@ -120,8 +120,17 @@ def _complement(verb, sent):
             # "wants the refugees to come", "asked it to be fetched": the object is part of it
             objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
             return [t for o in objects for t in o.subtree] + list(child.subtree)
+    if lemma in lx.TOPIC_VERBS:
+        # "said nothing about the plan", "spoke about immigration", "said no to the war"
+        topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
+        if topic and not any(t.ent_type_ in lx.WHEN_ENTITIES for t in topic):
+            return topic  # not "spoke on Monday"
     if lemma in lx.STANCE_VERBS:
         return _object_phrase(verb, sent)
+    if lemma in lx.SAY_VERBS:
+        # "26 percent said the same", "46 percent said yes"
+        objects = [c for c in verb.rights if c.dep_ in ("dobj", "intj") and sent.start <= c.i < sent.end]
+        return list(objects[0].subtree) if objects else None
     return None
 
 
@@ -296,7 +305,7 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     if tokens:
         content = _edges(tokens, text)
         return Attribution(spans=(content,), cue=token_span(verb), speaker=_speaker(verb, sent)) if content else None
-    if lemma not in lx.REPORTING_VERBS:
+    if lemma not in lx.REPORTING_VERBS and lemma not in lx.TOPIC_VERBS:
         return None
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
