@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from briefing.analysis import combine_reports
-from briefing.analysis.quotes import Attribution, find_quotes, is_markup, is_title, quote_groups
+from briefing.analysis.quotes import Attribution, find_quotes, is_markup, is_title, noun_phrase, quote_groups
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "us-secretaries-of-state-and-defense-in-seoul.txt"
 
@@ -329,3 +329,35 @@ def test_quotes_reported_clause_read_inside_its_quote_stays(nlp, text):
     start = text.index("will")
     inner = Attribution(spans=((start, start + 4),), cue=(start, start + 4), speaker=None)
     assert combine_reports([inner], nlp(text)) == [inner]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, wrong",
+    [
+        # a subject inside the quotation is what was said, not who said it
+        ("The Vermont senator emailed supporters saying: “The struggle continues” and vowing to compete.\n",
+         "The struggle", "struggle"),
+        ("Clinton riffed on the incident, telling the crowd, “Some people get a little carried away, have you "
+         "noticed that?”\n", "Some people", "people"),
+    ],
+)
+def test_quotes_speaker_never_inside_the_quote(nlp, text, opening, wrong):
+    doc = nlp(text)
+    quote = quote_starting(doc, opening)
+    assert wrong not in (said(doc, quote.speaker) or "")
+
+
+@pytest.mark.parametrize("words, phrase", [(["10:10", "a.m.", "\n\n", "Jeb", "Bush", "says", "so", "."], "Jeb Bush")])
+def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
+    # a dateline the parse hung on the name, on the line above it
+    doc = parsed(
+        words,
+        spaces=[True, False, False, True, True, True, False, False],
+        heads=[1, 4, 1, 4, 5, 5, 5, 5],
+        deps=["nummod", "npadvmod", "dep", "compound", "nsubj", "ROOT", "advmod", "punct"],
+        pos=["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+        lemmas=["10:10", "a.m.", "\n\n", "Jeb", "Bush", "say", "so", "."],
+    )
+    start, end = noun_phrase(doc[4])
+    assert doc.text[start:end] == phrase

@@ -244,11 +244,12 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
         keep.extend(child.subtree)
     keep = [t for t in keep if t is token or quoted is None or t.idx not in quoted]
     keep.sort(key=lambda t: t.i)
-    # A phrase is contiguous: stop at the first gap either side of the head.
+    # A phrase is contiguous, within one line: stop at the first gap or line
+    # break either side of the head (a dateline "10:10 a.m." above is no part of it).
     lo = hi = keep.index(token)
-    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+    while lo > 0 and _adjacent(keep[lo - 1], keep[lo]):
         lo -= 1
-    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1:
+    while hi + 1 < len(keep) and _adjacent(keep[hi], keep[hi + 1]):
         hi += 1
     words = keep[lo:hi + 1]
     while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ == "cc"):
@@ -256,6 +257,10 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _adjacent(left, right) -> bool:
+    return right.i == left.i + 1 and "\n" not in left.whitespace_ and "\n" not in left.text + right.text
 
 
 def subject_of(verb):
@@ -314,6 +319,17 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
     return noun_phrase(subject, quoted)
 
 
+def _outside(subject, quoted) -> tuple[int, int] | None:
+    """The speaker mention for ``subject``, unless the subject is inside quotation marks.
+
+    Words in a quotation are what was said, never who said it: in
+    ``“The struggle continues” was his message`` nobody named "struggle" spoke.
+    """
+    if subject is None or subject.idx in quoted:
+        return None
+    return speaker_span(subject, quoted)
+
+
 def token_span(token) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
@@ -361,11 +377,11 @@ def _cue_in(tokens, group, quoted, partial: bool):
         obj = according_to(tok)
         if obj is not None:
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
-            candidate = (cue, speaker_span(obj, quoted))
+            candidate = (cue, _outside(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS):
             if partial and inner and tok not in inner[0].ancestors:
                 continue
-            candidate = (token_span(tok), speaker_span(subject_of(tok), quoted))
+            candidate = (token_span(tok), _outside(subject_of(tok), quoted))
         else:
             continue
         distance = min(abs(tok.idx - doc_end), abs(tok.idx - doc_start))
@@ -466,7 +482,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     if last + 1 < len(sents) and _sentence_index(sents, sents[last + 1].start_char) == last + 1:
         verb = _short_cue_sentence(sents[last + 1], quoted)
         if verb is not None and text[group[-1].end:sents[last + 1].start_char].count("\n") == 0:
-            return _Found(cue=token_span(verb), speaker=speaker_span(subject_of(verb), quoted), own_cue=False, **base)
+            return _Found(cue=token_span(verb), speaker=_outside(subject_of(verb), quoted), own_cue=False, **base)
     first = _sentence_index(sents, group[0].open)
     intro = _introducing_sentence(sents, first, text)
     if intro is not None:
@@ -474,7 +490,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         verbs = [t for t in tokens if is_reporting_verb(t)]
         if verbs:
             verb = verbs[-1]
-            return _Found(cue=token_span(verb), speaker=speaker_span(subject_of(verb), quoted), own_cue=False, **base)
+            return _Found(cue=token_span(verb), speaker=_outside(subject_of(verb), quoted), own_cue=False, **base)
         colon = [t for t in tokens if t.text == ":"]
         return _Found(cue=token_span(colon[-1]), speaker=None, own_cue=False, **base) if colon else None
     if base["opens_paragraph"] and first > 0 and "\n" in text[sents[first - 1].end_char - 1:group[0].open]:
@@ -482,7 +498,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         # ("Trump said he was angry." then "“I am very angry.”").
         verbs = [t for t in sents[first - 1] if t.idx not in quoted and is_reporting_verb(t) and subject_of(t) is not None]
         if verbs:
-            return _Found(cue=None, speaker=speaker_span(subject_of(verbs[0]), quoted), own_cue=False, **base)
+            return _Found(cue=None, speaker=_outside(subject_of(verbs[0]), quoted), own_cue=False, **base)
     return _Found(cue=None, speaker=None, own_cue=False, **base)
 
 
