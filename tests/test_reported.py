@@ -400,3 +400,17 @@ def test_reported_content_boundaries(nlp, text, content):
 )
 def test_reported_what_was_spoken_about(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the new Post-ABC poll, the real estate mogul wins about 1 in 3 GOP primary voters.",
+         [("the new Post-ABC poll", "In", "the real estate mogul wins about 1 in 3 GOP primary voters")]),
+        ("In the morning, Trump left for Iowa.", []),  # a time, not evidence
+        ("Her attack on Sanders was sharp.", [("Her", "attack", "Sanders")]),
+    ],
+)
+def test_reported_polls_up_front_and_stance_nouns(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -170,16 +170,15 @@ STANCE_ADJECTIVES = frozenset(
 # Prepositions that carry what a stance adjective is about: "critical of", "worried about".
 STANCE_ADJECTIVE_PREPOSITIONS = frozenset("of about with on to by in over toward towards".split())
 
-# Nouns that name a report or a stance ("effort", "attempt" and "decision" name
-# deeds, and on PolNeAR train were not attributions). A "that" clause after any of them is
-# its content ("the claim that ..."); see also the two subsets below.
-CUE_NOUNS = frozenset(
+# Nouns whose "that" clause is a report ("the claim that ...", "fears that ...").
+# "effort", "attempt" and "decision" name deeds, and on PolNeAR train were not
+# attributions.
+CLAUSE_NOUNS = frozenset(
     """
     claim assertion argument allegation accusation belief view opinion fear hope concern
     worry suggestion warning statement announcement promise pledge vow threat demand
-    call plan proposal bid intention refusal desire push offer insistence admission acknowledgement acknowledgment conclusion conviction contention
-    criticism support endorsement opposition praise supporter opponent critic backer
-    proponent advocate denial prediction expectation assessment assurance
+    insistence admission acknowledgement acknowledgment conclusion conviction contention
+    denial prediction expectation assessment assurance idea notion complaint case
     """.split()
 )
 
@@ -195,10 +194,15 @@ INTENTION_NOUNS = frozenset(
 STANCE_NOUNS = frozenset(
     """
     call endorsement opposition criticism praise supporter opponent critic backer
-    proponent advocate demand push
+    proponent advocate demand push attack critique commitment hostility embrace backing
+    defender denunciation doubt fear complaint allegation accusation case fight
     """.split()
 )
-STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about".split())
+STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about toward towards over".split())
+
+# Every noun that may name a report, by one rule or another.
+CUE_NOUNS = CLAUSE_NOUNS | INTENTION_NOUNS | STANCE_NOUNS
+
 
 # How the parse may attach a counted subject: "About 4 in 10 say ...".
 COUNTED_SUBJECT_DEPS = frozenset("nummod npadvmod".split())
@@ -254,3 +258,6 @@ SUBORDINATE_DEPS = frozenset("advcl relcl".split())
 
 # Words that open a sentence by tying it to the one before: not part of a report.
 SENTENCE_OPENERS = frozenset("and but yet still so also however meanwhile".split())
+
+# Prepositions by which evidence named up front speaks: "In the new poll, ...".
+EVIDENCE_PREPOSITIONS = frozenset("in".split())

@@ -472,6 +472,22 @@ def _reported_according_to(token, sent, text: str) -> Attribution | None:
     return Attribution(spans=spans, cue=cue, speaker=speaker)
 
 
+def _reported_in_evidence(prep, sent, text: str) -> Attribution | None:
+    """"In the new poll, Trump leads by 8 points": a poll named up front speaks for its sentence."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lemma_.lower() not in lx.EVIDENCE_NOUNS:
+        return None
+    opening = [t for t in sent if t.i < prep.i]
+    if any(not (t.dep_ == "cc" or t.is_punct or t.lower_ in lx.SENTENCE_OPENERS) for t in opening):
+        return None  # only a phrase that opens the sentence
+    if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    spans = _sentence_without(sent, {t.i for t in prep.subtree}, prep.i, text)
+    if not spans:
+        return None
+    return Attribution(spans=spans, cue=token_span(prep), speaker=noun_phrase(objects[0]))
+
+
 def _according_scope(token, sent):
     """The tokens "according to" speaks for: its own clause when that is subordinate.
 
@@ -565,6 +581,8 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                 att = _reported_according_to(token, sent, text)
             elif token.pos_ == "VERB" and _lemma(token) in lx.CUE_VERBS:
                 att = _reported_by_verb(token, sent, text)
+            elif token.lower_ in lx.EVIDENCE_PREPOSITIONS and token.dep_ == "prep":
+                att = _reported_in_evidence(token, sent, text)
             elif token.pos_ == "ADJ" and token.lower_ in lx.STANCE_ADJECTIVES:
                 att = _reported_by_adjective(token, sent, text)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
