@@ -414,3 +414,16 @@ def test_reported_what_was_spoken_about(nlp, text, expected):
 )
 def test_reported_polls_up_front_and_stance_nouns(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Democrats appeared pleased with Clinton.", [("Democrats", "pleased", "Clinton")]),
+        ("Democrats did not seem to be worried about division within the party.",
+         [("Democrats", "worried", "division within the party")]),
+    ],
+)
+def test_reported_stance_inside_seeming_is_the_report(nlp, text, expected):
+    assert reports(nlp, text) == expected

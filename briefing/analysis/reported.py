@@ -287,6 +287,9 @@ def _evidential(verb, sent, text: str) -> Attribution | None:
     complement = [c for c in verb.rights if c.dep_ in ("xcomp", "oprd", "acomp", "attr") and sent.start <= c.i < sent.end]
     if not subject or not complement:
         return None
+    if any(t.dep_ == "acomp" and t.lower_ in lx.STANCE_ADJECTIVES for t in complement[0].subtree) or (
+            complement[0].lower_ in lx.STANCE_ADJECTIVES):
+        return None  # "Democrats appeared pleased with Clinton": the stance is the report
     spans = (_edges(list(subject[0].subtree), text), _edges(list(complement[0].subtree), text))
     if None in spans:
         return None
@@ -391,7 +394,9 @@ def _reported_by_adjective(adj, sent, text: str) -> Attribution | None:
     no report and the position always has someone to hold it.
     """
     head = adj.head
-    if adj.dep_ != "acomp" or head.pos_ not in ("AUX", "VERB"):
+    if head.pos_ not in ("AUX", "VERB"):
+        return None
+    if adj.dep_ != "acomp" and not (adj.dep_ == "oprd" and _lemma(head) in lx.EVIDENTIAL_VERBS):
         return None
     subject = subject_of(head)
     if subject is None:
