@@ -361,3 +361,23 @@ def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
     )
     start, end = noun_phrase(doc[4])
     assert doc.text[start:end] == phrase
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, speaker",
+    [
+        # any verb with a named subject introduces a quotation through a colon
+        ("The crowd was electric as Trump boomed: “Let’s defeat her in November.”\n", "Let’s defeat", "Trump"),
+        # a name after a headline's dash, before a colon
+        ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “The polls ended too early.”\n",
+         "The polls ended", "Mark Blumenthal and Jon Cohen"),
+        # a subject that is no name nor personal pronoun names no speaker
+        ("Signs of a shift were there all along: “Data collected by our firm helps confirm it.”\n",
+         "Data collected", None),
+    ],
+)
+def test_quotes_colon_introduces_quote(nlp, text, opening, speaker):
+    doc = nlp(text)
+    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+    assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])

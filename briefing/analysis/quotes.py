@@ -22,6 +22,10 @@ TITLE_PREPOSITIONS = frozenset("on in of from at".split())
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is".split())
 MAX_TITLE_WORDS = 6
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+# Dashes after which a line's speaker may start ("HEADLINE - Name: “...”").
+NAME_DASHES = (" - ", " — ", " – ")
+# Pronouns that may speak before a colon ("He put it: “...”").
+COLON_PRONOUNS = frozenset("he she i we".split())
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
 MAX_CUE_BETWEEN = 200
 
@@ -399,10 +403,13 @@ def _cue_in(tokens, group, quoted, partial: bool):
 def _colon_cue(text: str, mark: int):
     """``Sanders: ‘Of Course’ ...`` (headlines, transcripts): the name before the colon speaks.
 
-    Only a short capitalized phrase opening its line counts, so that a
-    sentence ending in a colon is not taken for a name.
+    Only a short capitalized phrase opening its line (or following a dash, as
+    in ``IOWA POLLS - Mark Blumenthal and Jon Cohen: “...”``) counts, so that
+    a sentence ending in a colon is not taken for a name.
     """
     line_start = text.rfind("\n", 0, mark) + 1
+    for dash in NAME_DASHES:
+        line_start = max(line_start, text.rfind(dash, line_start, mark) + len(dash))
     before = text[line_start:mark]
     stripped = before.rstrip()
     if not stripped.endswith(":"):
@@ -413,6 +420,34 @@ def _colon_cue(text: str, mark: int):
     start = line_start + before.index(name)
     colon = line_start + len(stripped) - 1
     return (colon, colon + 1), (start, start + len(name))
+
+
+def _verb_colon_cue(doc, text: str, mark: int, quoted):
+    """``Trump boomed: “Let’s defeat her.”``: the subject of the verb before the colon speaks.
+
+    Any verb will do, since the colon itself introduces the quotation; but
+    its subject must be a name or a personal pronoun outside quotation marks,
+    since "the timing of the surge" or "they" before a colon is seldom a speaker.
+    """
+    colon = mark - 1
+    while colon >= 0 and text[colon] in " \t":
+        colon -= 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return None
+    at = span[0].i
+    verb = doc[at - 1]  # climb from the word before the colon to its clause's verb
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < at:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != span[0].sent.start:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+        return None  # "Signs of momentum were there: “...”" names no speaker
+    speaker = _outside(subject, quoted)
+    return (token_span(verb), speaker) if speaker else None
 
 
 def _is_partial(text: str, sents, group) -> bool:
@@ -472,7 +507,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
     if found is None:
-        found = _colon_cue(text, group[0].open)
+        found = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
     if found:
         return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
     if partial:
