@@ -427,3 +427,17 @@ def test_reported_polls_up_front_and_stance_nouns(nlp, text, expected):
 )
 def test_reported_stance_inside_seeming_is_the_report(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They are convinced that the president could have done more.",
+         [("They", "convinced", "that the president could have done more")]),
+        ("Voters are evenly divided on the issue of terrorism.", [("Voters", "divided", "the issue of terrorism")]),
+        ("The party is divided.", []),  # no object: nothing held
+    ],
+)
+def test_reported_stance_adjective_parsed_as_participle(nlp, text, expected):
+    assert reports(nlp, text) == expected

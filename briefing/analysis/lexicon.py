@@ -163,7 +163,8 @@ STANCE_ADJECTIVES = frozenset(
     tired loyal appreciative upbeat fond sure certain interested eager reluctant ready
     willing determined opposed supportive proud afraid angry upset furious wary
     adamant doubtful insistent keen unwilling uncertain unsure mindful fearful suspicious
-    enthusiastic grateful nervous dismissive pleased displeased
+    enthusiastic grateful nervous dismissive pleased displeased divided unified undecided
+    outspoken enamored delighted impressed unanimous
     """.split()
 )
 

@@ -371,9 +371,15 @@ def _prepositional_object(word, prepositions) -> list | None:
     return None
 
 
-def _that_clause(word) -> list | None:
-    """A "that ..." clause hanging on ``word``: "concerned that X", "the claim that X"."""
+def _that_clause(word, bare: bool = False) -> list | None:
+    """A "that ..." clause hanging on ``word``: "concerned that X", "the claim that X".
+
+    With ``bare``, a clause complement without "that" counts too ("is
+    skeptical Trump can win"); after a noun it would be a relative clause.
+    """
     for child in word.rights:
+        if child.dep_ == "ccomp" and bare:
+            return _without_joined_report(list(child.subtree))
         if child.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             return _without_joined_report(list(child.subtree))
     return None
@@ -394,14 +400,16 @@ def _reported_by_adjective(adj, sent, text: str) -> Attribution | None:
     no report and the position always has someone to hold it.
     """
     head = adj.head
-    if head.pos_ not in ("AUX", "VERB"):
+    if any(c.dep_ == "auxpass" for c in adj.children):
+        head = adj  # "they are convinced that ...", parsed as a passive verb
+    elif head.pos_ not in ("AUX", "VERB"):
         return None
-    if adj.dep_ != "acomp" and not (adj.dep_ == "oprd" and _lemma(head) in lx.EVIDENTIAL_VERBS):
+    elif adj.dep_ != "acomp" and not (adj.dep_ == "oprd" and _lemma(head) in lx.EVIDENTIAL_VERBS):
         return None
-    subject = subject_of(head)
+    subject = next((c for c in head.children if c.dep_ in lx.SUBJECT_DEPS), None) or subject_of(head)
     if subject is None:
         return None
-    tokens = _that_clause(adj) or _that_clause(head) or _infinitive(adj) or _prepositional_object(
+    tokens = _that_clause(adj, bare=True) or _that_clause(head) or _infinitive(adj) or _prepositional_object(
         adj, lx.STANCE_ADJECTIVE_PREPOSITIONS)
     tokens = _in_sentence(tokens or [], sent)
     content = _edges(tokens, text) if tokens else None
@@ -588,7 +596,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                 att = _reported_by_verb(token, sent, text)
             elif token.lower_ in lx.EVIDENCE_PREPOSITIONS and token.dep_ == "prep":
                 att = _reported_in_evidence(token, sent, text)
-            elif token.pos_ == "ADJ" and token.lower_ in lx.STANCE_ADJECTIVES:
+            elif token.lower_ in lx.STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
                 att = _reported_by_adjective(token, sent, text)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
                 att = _reported_by_noun(token, sent, text)
