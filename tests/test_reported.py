@@ -441,3 +441,20 @@ def test_reported_stance_inside_seeming_is_the_report(nlp, text, expected):
 )
 def test_reported_stance_adjective_parsed_as_participle(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Obama decided to make Israel his first destination.",
+         [("Obama", "decided", "to make Israel his first destination")]),
+        ("Cruz looks to build on his momentum.", [("Cruz", "looks", "to build on his momentum")]),
+        ("Gay Republicans push for pro-LGBT language in the platform.",
+         [("Gay Republicans", "push", "pro-LGBT language")]),
+        ("He looked at the data.", []),
+        ("They tried to stop him.", []),  # an attempt, not a position
+    ],
+)
+def test_reported_intentions_and_pushes(nlp, text, expected):
+    assert reports(nlp, text) == expected

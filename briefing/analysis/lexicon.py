@@ -7,7 +7,7 @@ touching the code. Verbs are listed by lemma (spaCy's ``token.lemma_``).
 from __future__ import annotations
 
 # Left out on purpose, because on PolNeAR train they were mostly not attributions:
-# mean, need, prove, see, speak, release, embrace, unveil, champion, knock;
+# mean, need, prove, see, speak, release, embrace, unveil, champion, knock, try (to);
 # and as stance verbs: speak, address (their object is an audience), and vote,
 # respond, challenge, target (on a spread-out train sample, mostly not attributions).
 
@@ -42,7 +42,7 @@ COGNITION_VERBS = frozenset(
 INTENTION_VERBS = frozenset(
     """
     want plan hope intend aim seek vow pledge promise refuse decline threaten expect
-    wish try prefer propose offer agree urge ask
+    wish prefer propose offer agree urge ask decide look attempt choose strive
     """.split()
 )
 
@@ -59,7 +59,7 @@ STANCE_VERBS = frozenset(
     reveal disclose rule
     prefer want offer tweet repeat emphasize emphasise report comment hint aim
     pledge promise claim answer focus share like dislike apologize apologise
-    lambast articulate encourage react
+    lambast articulate encourage react push deem insist echo
     """.split()
 )
 

@@ -209,6 +209,12 @@ def _continues_clause(child) -> bool:
     return False
 
 
+def _intends(verb) -> bool:
+    """"decided to run", "tried to stop him": an intention verb with its to-infinitive."""
+    return _lemma(verb) in lx.INTENTION_VERBS and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.rights)
+
+
 def _lemma(token) -> str:
     return lx.LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
@@ -312,7 +318,8 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         return None
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
-    if _lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
+    if (_lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS
+            and not any(c.dep_ == "ccomp" for c in verb.children) and not _intends(verb)):
         return None
     tokens = _complement(verb, sent)
     if not tokens and verb.dep_ == "parataxis" and _lemma(verb) in lx.SPEECH_VERBS:
