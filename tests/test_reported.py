@@ -458,3 +458,16 @@ def test_reported_stance_adjective_parsed_as_participle(nlp, text, expected):
 )
 def test_reported_intentions_and_pushes(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("When asked whom she supported, Ms. Sherry said she was undecided.", "asked", None),
+        ("Trump was asked if he would fundraise.", "asked", None),
+        ("He was criticized by his rivals for lying.", "criticized", "his rivals"),
+    ],
+)
+def test_reported_passive_speaker_is_the_agent_only(nlp, text, cue, speaker):
+    assert [s for s, c, _ in reports(nlp, text) if c == cue] == [speaker]

@@ -262,3 +262,6 @@ SENTENCE_OPENERS = frozenset("and but yet still so also however meanwhile".split
 
 # Prepositions by which evidence named up front speaks: "In the new poll, ...".
 EVIDENCE_PREPOSITIONS = frozenset("in".split())
+
+# How a participle hangs on a clause ("When asked about it, she said ...").
+PARTICIPLE_DEPS = frozenset("advcl acl".split())
