@@ -151,7 +151,7 @@ def _own_report(token) -> bool:
     if any(c.dep_ == "ccomp" for c in token.children):
         return True
     if token.tag_ == "VBG":
-        return _lemma(token) in lx.SPEECH_VERBS
+        return _lemma(token) in lx.QUOTE_VERBS
     # "and calls her ...", "and has expressed support for ...", not "support and defend"
     return token.dep_ == "conj" and token.tag_ in lx.REPORTING_TENSE_TAGS and _lemma(token) in lx.QUOTE_VERBS
 
