@@ -379,6 +379,7 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
         ("But, according to the poll, 46 percent of Republican voters remain undecided.",
          "46 percent of Republican voters remain undecided"),
         ("And yet, Mrs. Clinton's aides say, Syria remains a priority for her.", "Syria remains a priority for her"),
+        ("But the plan will fail, she said.", "the plan will fail"),
         # "according to" inside a subordinate clause speaks for that clause only
         ("Voters left the party because, according to the survey, they felt betrayed by its leaders.",
          "they felt betrayed by its leaders"),

@@ -42,7 +42,9 @@ def _covered(spans, quotes: list[Attribution]) -> int:
 def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
     tokens = _without_trailing_aside(sorted(tokens, key=lambda t: t.i))
-    while tokens and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space):
+    # "But the plan will fail, she said": the opener ties the sentence to the one before
+    while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
+                               or tokens[0].dep_ == "cc" or tokens[0].lower_ in lx.SENTENCE_OPENERS):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in lx.QUOTE_MARKS or tokens[-1].is_space):
         tokens.pop()
