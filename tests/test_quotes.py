@@ -260,6 +260,8 @@ def test_quotes_second_part_after_cue_joins(nlp, text, parts):
          "all of these songs", False),
         # the second part of a quotation
         ("“We will win,” she said, “and nobody can stop us now.”\n", "and nobody", False),
+        # a short quotation opening its sentence, though the parse runs the sentence before on to it
+        ("All she could do was shout at the TV. ''I loved it,'' she said. ''I was so happy.''\n", "I loved it", False),
     ],
 )
 def test_quotes_fragment_after_writers_comma(nlp, text, opening, partial):

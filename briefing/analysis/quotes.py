@@ -26,6 +26,9 @@ POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 NAME_DASHES = (" - ", " — ", " – ")
 # Pronouns that may speak before a colon ("He put it: “...”").
 COLON_PRONOUNS = frozenset("he she i we".split())
+# After these, a quotation opens a sentence or a clause of its own, not a fragment;
+# ".!?" because the parse may run the previous sentence on to the quote.
+QUOTE_OPENS_AFTER = ",:—–-([.!?"
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
 MAX_CUE_BETWEEN = 200
 
@@ -460,7 +463,7 @@ def _is_partial(text: str, sents, group) -> bool:
         # "he appreciates a good, “peaceful protest”": the writer's clause goes on in
         # the quote (unlike a quote's second part, or one after "he said,").
         return True
-    if not before or before[-1] in ",:—–-([" or before[-1] in lx.QUOTE_MARKS:
+    if not before or before[-1] in QUOTE_OPENS_AFTER or before[-1] in lx.QUOTE_MARKS:
         return False
     return not body[:1].isupper() or len(body.split()) < 4
 
