@@ -472,3 +472,16 @@ def test_reported_intentions_and_pushes(nlp, text, expected):
 )
 def test_reported_passive_speaker_is_the_agent_only(nlp, text, cue, speaker):
     assert [s for s, c, _ in reports(nlp, text) if c == cue] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("There were relentless questions about whether he would drop out.",
+         [(None, "questions", "whether he would drop out")]),
+        ("The debate over refugees grew.", [(None, "debate", "refugees")]),
+    ],
+)
+def test_reported_raised_topic_needs_no_holder(nlp, text, expected):
+    assert reports(nlp, text) == expected

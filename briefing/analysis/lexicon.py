@@ -201,8 +201,12 @@ STANCE_NOUNS = frozenset(
 )
 STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about toward towards over".split())
 
+# Cue nouns whose "about" or "of" object is the content even with no holder named:
+# "questions about his health", "the debate over refugees".
+TOPIC_NOUNS = frozenset("question debate concern doubt controversy speculation".split())
+
 # Every noun that may name a report, by one rule or another.
-CUE_NOUNS = CLAUSE_NOUNS | INTENTION_NOUNS | STANCE_NOUNS
+CUE_NOUNS = CLAUSE_NOUNS | INTENTION_NOUNS | STANCE_NOUNS | TOPIC_NOUNS
 
 
 # How the parse may attach a counted subject: "About 4 in 10 say ...".
