@@ -201,8 +201,8 @@ STANCE_NOUNS = frozenset(
 )
 STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about toward towards over".split())
 
-# Cue nouns whose "about" or "of" object is the content even with no holder named:
-# "questions about his health", "the debate over refugees".
+# Cue nouns whose "about" or "of" object is the content, given a holder:
+# "his questions about the platform", "their doubts over the deal".
 TOPIC_NOUNS = frozenset("question debate concern doubt controversy speculation".split())
 
 # Every noun that may name a report, by one rule or another.

@@ -459,8 +459,8 @@ def _reported_by_noun(noun, sent, text: str) -> Attribution | None:
         tokens = _infinitive(noun)
     if not tokens and holder is not None and lemma in lx.STANCE_NOUNS:
         tokens = _prepositional_object(noun, lx.STANCE_NOUN_PREPOSITIONS)
-    if not tokens and lemma in lx.TOPIC_NOUNS:
-        # "questions about his health", "the question of whether ...": raised, often by no one named
+    if not tokens and lemma in lx.TOPIC_NOUNS and holder is not None:
+        # "his questions about the platform"; without a holder (on train) mostly not a position
         tokens = _prepositional_object(noun, lx.TOPIC_PREPOSITIONS | {"over"})
     tokens = _in_sentence(tokens or [], sent)
     content = _edges(tokens, text) if tokens else None
