@@ -383,3 +383,16 @@ def test_quotes_colon_introduces_quote(nlp, text, opening, speaker):
     doc = nlp(text)
     found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
     assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue",
+    [("Trump praised the techniques: “I think waterboarding is peanuts compared to what they do.”\n", "think")],
+)
+def test_quotes_report_inside_quote_marks_is_dropped(nlp, text, cue):
+    # "I think ..." inside the marks is what Trump said, and "I" is his word, not a speaker found
+    doc = nlp(text)
+    at = text.index(cue)
+    inner = Attribution(spans=((at, len(text) - 3),), cue=(at, at + len(cue)), speaker=(at - 2, at - 1))
+    assert combine_reports([inner], doc) == []

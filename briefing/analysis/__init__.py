@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from .actors import ActorIndex
-from .quotes import Attribution, find_quotes, quote_groups
+from .quotes import Attribution, SpanIndex, find_quotes, quote_groups
 from .reading import Reading, read
 from .reported import find_reported
 from .summary import summarize
@@ -95,7 +95,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
 def combine_reports(reported: list[Attribution], doc, text: str | None = None) -> list[Attribution]:
     """Reported clauses made whole around the quotations they hold.
 
-    A clause the parse ended inside a quotation (the quote runs on over a
+    A report whose cue lies inside quotation marks goes. A clause the parse ended inside a quotation (the quote runs on over a
     sentence break) goes on to the closing mark, so the quote stays whole; a
     clause that stops at a closing mark while its own words go on takes them
     in; then a clause that lies inside another with the same speaker or cue is
@@ -103,6 +103,10 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     """
     text = doc.text if text is None else text
     closes = _closing_marks(text)
+    # A report read inside quotation marks ("“I think it is peanuts,” ...") is part
+    # of what was quoted, and its speaker ("I") is the quoted person's word.
+    inside = SpanIndex([(opened + 1, after - 1) for opened, after in closes])
+    reported = [a for a in reported if a.cue is None or a.cue[0] not in inside]
     reported = [_to_closing_mark(a, closes) for a in reported]
     ends = {after for _, after in closes}
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
