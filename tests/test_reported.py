@@ -485,3 +485,16 @@ def test_reported_passive_speaker_is_the_agent_only(nlp, text, cue, speaker):
 )
 def test_reported_topic_noun_needs_a_holder(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The Republican presidential candidate plans to be back in South Carolina later Saturday.",
+         "The Republican presidential candidate"),
+        ("Donald Trump's campaign plans to spend upward of $10 million on commercials.", "campaign"),
+    ],
+)
+def test_reported_speaker_of_a_mistagged_plan(nlp, text, speaker):
+    assert [s for s, _, _ in reports(nlp, text)] == [speaker]

@@ -359,6 +359,9 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
     subject = subject_of(verb)
     if subject is None:
         subject = next((c for c in verb.lefts if c.dep_ in lx.COUNTED_SUBJECT_DEPS and c.pos_ == "NUM"), None)
+    if subject is None and verb.dep_ == "ROOT":
+        # "Donald Trump's campaign plans to ...", its subject parsed as a compound of the verb
+        subject = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         subject = verb.head  # "a super PAC backing Bush"
     if subject is not None and not sent.start <= subject.i < sent.end:
@@ -438,6 +441,9 @@ def _noun_holder(noun):
     for child in noun.children:
         if child.dep_ == "poss":
             return child
+    for child in noun.children:
+        if child.dep_ in lx.SUBJECT_DEPS and child.i < noun.i:
+            return child  # a verb tagged as a noun: "the candidate plans to ..."
     if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
