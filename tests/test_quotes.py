@@ -325,15 +325,6 @@ def test_quotes_reported_clause_holds_whole_quote(nlp, text, clause, whole):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", ["He said she “will not straighten it out” any time soon.\n"])
-def test_quotes_reported_clause_read_inside_its_quote_stays(nlp, text):
-    # "We found that ..." inside a quotation is the quoted person's clause, not a report to widen
-    start = text.index("will")
-    inner = Attribution(spans=((start, start + 4),), cue=(start, start + 4), speaker=None)
-    assert combine_reports([inner], nlp(text)) == [inner]
-
-
-@pytest.mark.model
 @pytest.mark.parametrize(
     "text, opening, wrong",
     [

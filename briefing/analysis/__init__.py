@@ -120,16 +120,10 @@ def _closing_marks(text: str) -> list[tuple[int, int]]:
 
 
 def _to_closing_mark(att: Attribution, closes: list[tuple[int, int]]) -> Attribution:
-    """``att`` with its last span run on to the closing mark of a quotation it opens.
-
-    Only a quotation the clause itself opens, with the cue outside it: a clause
-    read inside a quotation ("We found that ...") is the quoted person's, not a report.
-    """
+    """``att`` with its last span run on to the closing mark of a quotation it opens."""
     *head, (start, end) = att.spans
     for opened, after in closes:
         if start <= opened < end < after - 1:
-            if att.cue is not None and opened <= att.cue[0] < after:
-                return att
             return replace(att, spans=(*head, (start, after)))
     return att
 
