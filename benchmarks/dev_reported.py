@@ -7,7 +7,8 @@ threshold) so content boundaries can be checked. Meant for ``train``; the
 official numbers come from ``benchmarks.extraction`` on ``dev``. Parsed docs
 are cached (``--cache FILE``) so a rule change reruns in seconds.
 
-    python -m benchmarks.dev_reported /work/shared/corpus/polnear/train --limit 200 --cache /tmp/train200.spacy
+    python -m benchmarks.dev_reported /work/shared/corpus/polnear/train --skip 1 --every 4 --cache /tmp/train_e4.spacy
+    ... --show fn,near,fp,inexact,src --cue say/   (examples of one bucket)
 """
 
 from __future__ import annotations

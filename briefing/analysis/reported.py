@@ -1,9 +1,16 @@
 """Reported speech and positions: "X stressed that ...", "according to X, ...", "X wants to ...".
 
 Read off the dependency parse: a reporting verb's clausal complement is the
-content and its subject the speaker. Clauses already inside a direct
-quotation belong to that quotation and are skipped; a partial quote inside a
-reported clause stays part of it.
+content and its subject the speaker. Besides verbs (speech, belief, intention,
+stance, light verbs such as "made the case that", "see X as Y", what a poll
+shows), cues may be predicate adjectives ("are critical of", "is convinced
+that"), nouns with a holder ("Trump's call for", "his plans to", "the claim
+that"), "according to X" and a poll named up front ("In the new poll, ...").
+Clauses already inside a direct quotation belong to that quotation and are
+skipped; a partial quote inside a reported clause stays part of it. Content
+boundaries follow PolNeAR: a second report joined to a clause ("..., and said
+...") ends it, the writer's asides and contrasts (", though ...") are left out.
+The word lists live in :mod:`.lexicon`.
 """
 
 from __future__ import annotations
