@@ -2,10 +2,15 @@
 
 Quotation marks are paired paragraph by paragraph, so one unbalanced mark
 spoils at most its own paragraph. A quote is kept only when something
-attributes it: a reporting verb or "according to" in its sentence, a short
-``Kim said.`` right after it, an introducing ``X said:`` before it, or the
+attributes it: a reporting verb or "according to" in its sentence, a name
+and a colon (``Sanders: “...”``, ``Trump boomed: “...”``), a short ``Kim
+said.`` right after it, an introducing ``X said:`` before it, or the
 attributed quote it continues. A quoted term with none of these (a meeting's
-name, a scare quote, a title) is not a quotation and is dropped.
+name, a scare quote) is not a quotation and is dropped, and so are titles
+(on CNN’s “State of the Union”) and markup attribute values.
+
+A speaker is never taken from inside quotation marks, nor from the line
+above its name (a dateline): no speaker is better than a wrong one.
 """
 
 from __future__ import annotations
