@@ -14,7 +14,7 @@ from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from .actors import ActorIndex
 from .quotes import Attribution, SpanIndex, find_quotes, quote_groups
-from .reading import Reading, read
+from .reading import Reading, doc_text, read
 from .reported import find_reported
 from .summary import summarize
 from .timeline import build_timeline
@@ -43,10 +43,10 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     if doc is None:
         nlp = nlp or load_pipeline(pipeline)
         doc = nlp(reading.text)
-    if doc.text != reading.text:
+    if doc_text(doc) != reading.text:
         raise ValueError("doc was not parsed from analysis_text(source)")
 
-    analysed = doc.text
+    analysed = doc_text(doc)
     found_quotes = find_quotes(doc)
     found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
     found_reported = [_trimmed(a, analysed) for a in found_reported]
@@ -101,7 +101,7 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     in; then a clause that lies inside another with the same speaker or cue is
     the same report read twice and goes. ``text`` is ``doc.text``, when the caller has it.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     closes = _closing_marks(text)
     # A report read inside quotation marks ("“I think it is peanuts,” ...") is part
     # of what was quoted, and its speaker ("I") is the quoted person's word.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Span
 from .gazetteer import DIVIDED, country_of, demonym_country
+from .reading import doc_text
 
 # Words that make a phrase before or beside a name a role.
 TITLE_WORDS = frozenset(
@@ -121,7 +122,7 @@ class ActorIndex:
         self._starts: list | None = None
         self._owners: dict = {}
         self._id_cache: dict[int, str] | None = None
-        self.text = doc.text  # spaCy joins the tokens anew on every doc.text
+        self.text = doc_text(doc)
         self._quotes = sorted(quote_ranges)
         self._clusters: list[_Cluster] = []
         self._by_mention: dict[tuple[int, int], _Cluster] = {}

@@ -16,9 +16,11 @@ above its name (a dateline): no speaker is better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .reading import doc_text
 
 # A short quoted run of capitalized words after one of these is a show, book or
 # slogan named, not a quotation: on “Meet the Press”, in “The Art of the Deal”.
@@ -75,16 +77,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, length) of each double quotation mark; ``''`` is one mark (the NYT archive's)."""
-    out, i = [], start
-    while i < end:
-        if text.startswith(lx.DOUBLE_APOSTROPHES, i) and i + 2 <= end:
-            out.append((i, 2))
-            i += 2
-            continue
-        if text[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
-            out.append((i, 1))
-        i += 1
-    return out
+    return [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, start, end)]
+
+
+_MARK = re.compile(re.escape(lx.DOUBLE_APOSTROPHES) + "|[" + re.escape(lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT) + "]")
 
 
 def _direction(text: str, i: int, length: int = 1) -> bool | None:
@@ -600,7 +596,7 @@ def find_quotes(doc) -> list[Attribution]:
     Spans are the words inside the marks. A quote broken by its attribution,
     or running over paragraphs, is one Attribution with several spans.
     """
-    text = doc.text
+    text = doc_text(doc)
     sents = sentences(doc)
     if not sents:
         return []

@@ -54,3 +54,18 @@ def read(source: Source) -> Reading:
     if len(kept) == len(text):
         return Reading(blanked, text, None, len(text))
     return Reading("".join(blanked[i] for i in kept), "".join(text[i] for i in kept), tuple(kept), len(text))
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per doc.
+
+    spaCy joins every token's text anew on each ``doc.text``; the analysis asks
+    for it a dozen times per article, which cost a quarter of its time.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "briefing.text"

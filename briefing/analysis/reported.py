@@ -28,6 +28,7 @@ from .quotes import (
     subject_of,
     token_span,
 )
+from .reading import doc_text
 
 # Share of a reported clause that may lie inside a full quotation before the
 # clause is taken to be that quotation's own.
@@ -492,7 +493,7 @@ def _holder_span(holder, noun) -> tuple[int, int] | None:
     for t in holder.children:
         if t.dep_ == "case" and t.idx >= start:
             end = min(end, t.idx)
-    text = holder.doc.text
+    text = doc_text(holder.doc)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
     return (start, end) if end > start else None
@@ -614,7 +615,7 @@ def _inside(offset: int, att: Attribution) -> bool:
 def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     """Reported speech and positions in ``doc``, skipping what ``quotes`` already hold."""
     found: list[Attribution] = []
-    text = doc.text  # built afresh on every access: read it once
+    text = doc_text(doc)
     full_quotes = [q for q in quotes if not q.partial]
     quoted = SpanIndex([(s, e) for q in full_quotes for s, e in q.spans])
     for sent in sentences(doc):

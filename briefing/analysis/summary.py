@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Actor, KeyPoint, Position, Quote, Span, Summary
+from .reading import doc_text
 from .timeline import date_mentions
 
 # Openers that tie a sentence to the one before; the BLUF and key points may drop them
@@ -88,7 +89,7 @@ def summarize(
     points are cut from it, so they stay verbatim where the analysis text evened out
     no-break spaces. It defaults to ``doc.text``.
     """
-    analysed = doc.text  # spaCy rebuilds it on every access
+    analysed = doc_text(doc)
     source = _source_text(analysed, text)
     sentences = _sentences(doc, title)
     if not sentences:
@@ -120,7 +121,7 @@ def _source_text(analysed: str, text: Optional[str]) -> str:
 
 def _sentences(doc, title: Optional[str] = None) -> list[_Sentence]:
     """The article's sentences, trimmed, split at line breaks spaCy ran across, blanks skipped."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[_Sentence] = []
     for sent in doc.sents:
         for start, end in _lines(text, sent.start_char, sent.end_char):

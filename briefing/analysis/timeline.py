@@ -22,6 +22,7 @@ from dateutil.relativedelta import weekday as _weekday
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..model import Span, TimelineEvent
+from .reading import doc_text
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -286,7 +287,7 @@ def reference_date(doc, published: Optional[dt.date] = None, *, text: Optional[s
 def _reference(doc, mentions: list[_Mention], published, text) -> Optional[When]:
     if published is not None:
         return When.of(published)
-    if text is not None and text != doc.text:
+    if text is not None and text != doc_text(doc):
         mentions = mentions + _mentions_in(text, strict=True)
     explicit = [_resolve(m, None) for m in mentions if m.kind in ("ymd", "mdy", "my", "y")]
     explicit = [w for w in explicit if w is not None and EARLIEST_YEAR <= w.year <= LATEST_YEAR]
@@ -299,8 +300,20 @@ def _reference(doc, mentions: list[_Mention], published, text) -> Optional[When]
 
 
 def _find_mentions(doc) -> list[_Mention]:
-    """Date mentions in DATE entities, then the strict patterns anywhere else in the text."""
-    text = doc.text  # spaCy rebuilds it on every access
+    """Date mentions in DATE entities, then the strict patterns anywhere else in the text.
+
+    The summary and the timeline both ask; the doc keeps the answer.
+    """
+    if _MENTIONS_KEY not in doc.user_data:
+        doc.user_data[_MENTIONS_KEY] = _search_mentions(doc)
+    return doc.user_data[_MENTIONS_KEY]
+
+
+_MENTIONS_KEY = "briefing.date_mentions"
+
+
+def _search_mentions(doc) -> list[_Mention]:
+    text = doc_text(doc)
     found: list[_Mention] = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
@@ -374,7 +387,7 @@ def build_timeline(
     known (see :func:`reference_date`), and event texts are cut from it, so they stay
     verbatim where the analysis text evened out no-break spaces. It defaults to ``doc.text``.
     """
-    body = doc.text  # spaCy rebuilds it on every access
+    body = doc_text(doc)
     if text is not None and len(text) != len(body):
         raise ValueError("text is not the source text the doc was parsed from: their lengths differ")
     source = body if text is None else text
