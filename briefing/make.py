@@ -171,7 +171,8 @@ def make_one(article: str | os.PathLike, plan: Mapping[str, Path], *, pipeline: 
     """
     from .render.warm import warm_renderers
 
-    with warm_renderers(tuple(plan), style=style) as renderer:
+    with warm_renderers(tuple(plan), audience=audience, templates=tuple(templates), settings=settings,
+                        style=style) as renderer:
         brief = extract(article, pipeline=pipeline, encoding=encoding, max_bytes=max_bytes)
         written = write_brief(brief, plan, audience=audience, templates=templates, settings=settings, style=style,
                               renderer=renderer)

@@ -24,12 +24,15 @@ SLOW_FORMATS = frozenset({"pdf", "docx"})
 
 
 @contextlib.contextmanager
-def warm_renderers(formats: Sequence[str], *, style=None) -> Iterator[Callable[..., dict[str, bytes]]]:
+def warm_renderers(formats: Sequence[str], **options) -> Iterator[Callable[..., dict[str, bytes]]]:
     """A stand-in for :func:`briefing.make.render_all` whose writers are warming up already.
 
-        with warm_renderers(("pdf", "docx"), style=style) as render_all:
+    ``options`` are the ones the brief will be rendered with (audience, templates,
+    settings, style), so the warm-up compiles the same template too.
+
+        with warm_renderers(("pdf", "docx"), audience="executive") as render_all:
             brief = extract("article.txt")            # meanwhile the writers warm up
-            data = render_all(brief, ("pdf", "docx"))  # {"pdf": b"%PDF...", "docx": b"PK..."}
+            data = render_all(brief, ("pdf", "docx"), audience="executive")
     """
     from ..make import render_all
 
@@ -43,7 +46,7 @@ def warm_renderers(formats: Sequence[str], *, style=None) -> Iterator[Callable[.
     pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
                                                   initializer=_ignore_interrupts)
     try:
-        pool.submit(_warm_up, tuple(slow), style)
+        pool.submit(_warm_up, tuple(slow), options)
 
         def render_in_pool(brief, formats, **options) -> dict[str, bytes]:
             return pool.submit(render_all, brief, tuple(formats), **options).result()
@@ -58,15 +61,13 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _warm_up(formats: tuple[str, ...], style) -> None:
-    """Render a one-line document in each format: imports, fonts and caches are then ready."""
-    from ..document import Document, Paragraph, Run
-    from . import render
+def _warm_up(formats: tuple[str, ...], options: dict) -> None:
+    """Render a small made-up brief: imports, fonts, the template and caches are then ready."""
+    from ..make import render_all
+    from ..templates import probe_briefs
 
-    probe = Document(meta={"title": "Warm-up"}, blocks=[Paragraph([Run("Warm-up", bold=True), Run(" text.")])])
-    for fmt in formats:
-        try:
-            render(probe, fmt, style)
-        except Exception:
-            # A problem here (a broken house font, say) is reported by the real render.
-            pass
+    try:
+        render_all(probe_briefs()[0], formats, **options)
+    except Exception:
+        # A problem here (a template error, a broken house font) is reported by the real render.
+        pass
