@@ -401,7 +401,7 @@ def _span(sp) -> tuple[int, int] | None:
 
 def from_briefing(briefing) -> list[Prediction]:
     """Predictions from a :class:`briefing.model.Briefing`'s quotes and positions."""
-    positions = [Prediction(((p.start, p.end),), _span(p.speaker_mention)) for p in briefing.positions]
+    positions = [Prediction(normalize(tuple(map(tuple, p.spans))), _span(p.speaker_mention)) for p in briefing.positions]
     quotes = [Prediction(normalize(tuple(map(tuple, q.spans))), _span(q.speaker_mention)) for q in briefing.quotes]
     return absorb_quotes(positions, quotes)
 

@@ -127,7 +127,7 @@ class DigestPosition(_Record):
     article: int
     position: str  # the position's id in that article's brief
     actor: Optional[str] = None
-    text: str
+    text: str  # its words, parts joined by " … " (see :func:`_position_text`)
     cue: str = ""
 
 
@@ -198,7 +198,8 @@ class Digest(_Record):
         for p in self.positions:
             if p.actor is not None and p.actor not in actor_ids:
                 raise ValueError(f"position {p.position} of article {p.article}: {p.actor!r} is not an actor")
-            if not any(found.text == p.text for found in brief(p.article, f"position {p.position}").positions):
+            b = brief(p.article, f"position {p.position}")
+            if not any(_position_text(b, found) == p.text for found in b.positions):
                 raise ValueError(f"position {p.position} is not verbatim: article {p.article} has no such position")
         for e in self.timeline:
             if not any(t.text == e.text for t in brief(e.article, f"event {e.date}").timeline):
@@ -540,10 +541,15 @@ def _quotes(briefs: Sequence[Briefing], actor_of: Mapping) -> list[DigestQuote]:
 def _positions(briefs: Sequence[Briefing], actor_of: Mapping) -> list[DigestPosition]:
     return [
         DigestPosition(article=n, position=p.id, actor=actor_of.get((n, p.actor)) if p.actor else None,
-                       text=p.text, cue=brief.source.text[p.cue.start:p.cue.end] if p.cue else "")
+                       text=_position_text(brief, p), cue=brief.source.text[p.cue.start:p.cue.end] if p.cue else "")
         for n, brief in enumerate(briefs, start=1)
         for p in brief.positions
     ]
+
+
+def _position_text(brief: Briefing, position) -> str:
+    """A position's words as shown: its parts, without the cue between them, joined by " … "."""
+    return QUOTE_JOINER.join(position.parts(brief.source.text))
 
 
 def merge_timeline(briefs: Sequence[Briefing]) -> list[DigestEvent]:

@@ -14,7 +14,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+# 1.1: a position lists its spans (1.0 briefs, without them, still load: one span).
+SCHEMA_VERSION = "1.1"
 
 ActorKind = Literal["person", "organization", "country"]
 DebrisKind = Literal[
@@ -98,15 +99,34 @@ class Quote(_Record):
 
 
 class Position(_Record):
-    """What an actor says, wants or believes, in reported speech."""
+    """What an actor says, wants or believes, in reported speech.
+
+    As with :class:`Quote`, ``text`` is ``source.text[start:end]`` and
+    ``spans`` lists the parts: a report that wraps its cue ("The plan,
+    officials said, will fail") has two, and the cue between them is not
+    part of the position. A position read without spans (schema 1.0) has one,
+    from ``start`` to ``end``.
+    """
 
     id: str
     actor: Optional[str] = None
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    spans: list[tuple[int, int]] = []
     speaker_mention: Optional[Span] = None
     cue: Optional[Span] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_span_by_default(cls, data):
+        if isinstance(data, dict) and not data.get("spans") and "start" in data and "end" in data:
+            data = {**data, "spans": [(data["start"], data["end"])]}
+        return data
+
+    def parts(self, source_text: str) -> list[str]:
+        """The words of each span, in order."""
+        return [source_text[s:e] for s, e in self.spans]
 
 
 class KeyPoint(_Record):
@@ -189,6 +209,12 @@ class Briefing(_Record):
             in_text(f"position {p.id}", p.start, p.end)
             if text[p.start:p.end] != p.text:
                 raise ValueError(f"position {p.id} is not verbatim: its text differs from source.text[{p.start}:{p.end}]")
+            if not p.spans:
+                raise ValueError(f"position {p.id} has no spans")
+            for s, e in p.spans:
+                in_text(f"position {p.id} span", s, e)
+                if s < p.start or e > p.end:
+                    raise ValueError(f"position {p.id}: span {s}-{e} lies outside {p.start}-{p.end}")
             if p.actor is not None and p.actor not in ids:
                 raise ValueError(f"position {p.id}: actor {p.actor!r} is not an actor")
         for k in self.summary.key_points:

@@ -327,6 +327,10 @@ class _Helpers:
         text = QUOTE_JOINER.join(quote.parts(self.brief.source.text))
         return text.rstrip().rstrip(TRAILING_QUOTE_PUNCTUATION).rstrip() if tidy else text
 
+    def position_text(self, position: Position) -> str:
+        """The position's words, verbatim, parts joined by " … ": the cue and speaker between them left out."""
+        return QUOTE_JOINER.join(position.parts(self.brief.source.text))
+
     def text_of(self, span: Span | tuple[int, int] | None) -> str:
         """The article text a span covers (a cue, a mention), or ""."""
         if span is None:
@@ -376,7 +380,7 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "text_of", "find_actor", "actor_name", "affiliation_of",
+        names = ("quote_text", "position_text", "text_of", "find_actor", "actor_name", "affiliation_of",
                  "quotes_by", "positions_of", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 

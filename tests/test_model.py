@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from briefing.model import SCHEMA_VERSION, Actor, Briefing, Quote, Source, Span, json_schema
+from briefing.model import SCHEMA_VERSION, Actor, Briefing, Position, Quote, Source, Span, json_schema
 
 TEXT = 'Kim said: "We will not talk." The talks failed.'
 
@@ -70,3 +70,49 @@ def test_model_json_schema_names_the_contract_fields():
         defs["Quote"]["properties"])
     assert {"id", "name", "kind", "aliases", "role", "affiliation", "mentions", "salience"} <= set(
         defs["Actor"]["properties"])
+
+
+# A report that wraps its cue: two parts, the aside between them left out.
+REPORTED = "The plan, officials said, will fail."
+PLAN, FAIL = (0, 8), (REPORTED.index("will"), REPORTED.index("."))
+
+
+def with_position(**changes) -> Briefing:
+    data = dict(id="p1", text=REPORTED[0:FAIL[1]], start=0, end=FAIL[1], spans=[PLAN, FAIL],
+                cue=Span(start=REPORTED.index("said"), end=REPORTED.index("said") + 4))
+    data.update(changes)
+    return Briefing(source=Source(text=REPORTED, sha256="0" * 64), positions=[Position(**data)])
+
+
+def test_model_position_parts_leave_out_the_cue():
+    brief = with_position()
+    assert brief.positions[0].parts(REPORTED) == ["The plan", "will fail"]
+    assert Briefing.from_json(brief.to_json()) == brief
+
+
+@pytest.mark.parametrize("spans", [None, []])
+def test_model_position_without_spans_has_one(spans):
+    """A 1.0 brief's position (no spans) loads as one span from start to end."""
+    data = json.loads(with_position().to_json())
+    data["schema_version"] = "1.0"
+    if spans is None:
+        del data["positions"][0]["spans"]
+    else:
+        data["positions"][0]["spans"] = spans
+    position = Briefing.model_validate(data).positions[0]
+    assert position.spans == [(0, FAIL[1])]
+
+
+@pytest.mark.parametrize("spans, words", [
+    ([(0, 8), (20, 99)], "outside"),
+    ([(0, 8), (20, FAIL[1] + 1)], "lies outside"),
+])
+def test_model_rejects_a_position_span_that_does_not_hold(spans, words):
+    data = json.loads(with_position().to_json())
+    data["positions"][0]["spans"] = spans
+    with pytest.raises(ValidationError, match=words):
+        Briefing.model_validate(data)
+
+
+def test_model_json_schema_gives_positions_spans():
+    assert "spans" in json.loads(json_schema())["$defs"]["Position"]["properties"]

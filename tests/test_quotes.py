@@ -326,6 +326,39 @@ def test_quotes_reported_clause_holds_whole_quote(nlp, text, clause, whole):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, clause, cue, speaker, parts",
+    [
+        # the cue and speaker between the parts of a report are not part of it, nor the commas around them
+        ("The plan, officials said, will fail.\n", "The plan, officials said, will fail", "said", "officials",
+         ["The plan", "will fail"]),
+        ("The plan, according to officials, will fail.\n", "The plan, according to officials, will fail",
+         "according to", "officials", ["The plan", "will fail"]),
+        ("Taxes, he believes, will rise.\n", "Taxes, he believes, will rise", "believes", "he",
+         ["Taxes", "will rise"]),
+        # a cue outside the clause leaves it whole
+        ("Officials said the plan will fail.\n", "the plan will fail", "said", "Officials", ["the plan will fail"]),
+    ],
+)
+def test_quotes_report_around_its_cue_has_two_parts(nlp, text, clause, cue, speaker, parts):
+    start, at, who = text.index(clause), text.index(cue), text.index(speaker)
+    report = Attribution(spans=((start, start + len(clause)),), cue=(at, at + len(cue)),
+                         speaker=(who, who + len(speaker)))
+    (combined,) = combine_reports([report], nlp(text))
+    assert [text[s:e] for s, e in combined.spans] == parts
+
+
+@pytest.mark.model
+def test_quotes_brief_shows_a_position_without_its_cue(nlp):
+    from briefing.templates import render_markdown
+
+    brief = analysed(nlp, "The new tax plan, Senator Maria Lopez said on Tuesday, will fail the poorest families.\n")
+    shown = render_markdown(brief, "analyst")
+    assert "The new tax plan … will fail the poorest families" in shown
+    assert "Senator Maria Lopez said on Tuesday, will fail" not in shown
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, opening, wrong",
     [
         # a subject inside the quotation is what was said, not who said it

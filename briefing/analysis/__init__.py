@@ -23,6 +23,8 @@ __all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
+# What is left at the edge of a report's part when the cue between its parts is cut out.
+ASIDE_EDGES = frozenset(",;:-–—(")
 
 
 def analysis_text(source: Source) -> str:
@@ -99,7 +101,10 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     sentence break) goes on to the closing mark, so the quote stays whole; a
     clause that stops at a closing mark while its own words go on takes them
     in; then a clause that lies inside another with the same speaker or cue is
-    the same report read twice and goes. ``text`` is ``doc.text``, when the caller has it.
+    the same report read twice and goes. Last, a clause that wraps its own
+    cue and speaker ("The plan, officials said, will fail") loses them: its
+    parts are the words on either side. ``text`` is ``doc.text``, when the
+    caller has it.
     """
     text = doc_text(doc) if text is None else text
     closes = _closing_marks(text)
@@ -110,8 +115,9 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_to_closing_mark(a, closes) for a in reported]
     ends = {after for _, after in closes}
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
-    return [a for i, a in enumerate(reported)
-            if not any(j != i and _same_report(a, b, first=j < i) for j, b in enumerate(reported))]
+    reported = [a for i, a in enumerate(reported)
+                if not any(j != i and _same_report(a, b, first=j < i) for j, b in enumerate(reported))]
+    return [_around_cue(a, text) for a in reported]
 
 
 def _closing_marks(text: str) -> list[tuple[int, int]]:
@@ -159,6 +165,36 @@ def _past_closing_mark(att: Attribution, doc, text: str, ends: set[int]) -> Attr
     while stop > end and not text[stop - 1].isalnum():
         stop -= 1
     return replace(att, spans=(*head, (start, stop))) if stop > end else att
+
+
+def _around_cue(att: Attribution, text: str) -> Attribution:
+    """``att`` with the cue (and the speaker next to it) cut out of a span that holds it.
+
+    "The plan, officials said, will fail" is one report in two parts, "The
+    plan" and "will fail"; the commas around the aside go with it.
+    """
+    if att.cue is None:
+        return att
+    cut_start, cut_end = att.cue
+    if att.speaker is not None:
+        cut_start, cut_end = min(cut_start, att.speaker[0]), max(cut_end, att.speaker[1])
+    spans = []
+    for start, end in att.spans:
+        if not start < att.cue[0] < end:
+            spans.append((start, end))
+            continue
+        spans += [part for part in (_tidy(text, start, max(start, cut_start)), _tidy(text, min(end, cut_end), end))
+                  if part]
+    return replace(att, spans=tuple(spans)) if spans else att
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` less the spaces and aside punctuation at its edges, or None if nothing is left."""
+    while start < end and (text[start].isspace() or text[start] in ASIDE_EDGES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ASIDE_EDGES):
+        end -= 1
+    return (start, end) if any(c.isalnum() for c in text[start:end]) else None
 
 
 def _extent(att: Attribution) -> tuple[int, int]:
@@ -228,6 +264,7 @@ def _position(pid: str, att: Attribution, actor: str | None, text: str) -> Posit
         text=text[start:end],
         start=start,
         end=end,
+        spans=[tuple(s) for s in att.spans],
         speaker_mention=_span(att.speaker),
         cue=_span(att.cue),
     )
@@ -253,7 +290,8 @@ def _to_source(brief: Briefing, reading: Reading, source: Source) -> Briefing:
         "actors": [a.model_copy(update={"mentions": [span(m) for m in a.mentions]}) for a in brief.actors],
         "quotes": [cut(q, spans=[reading.to_source(s, e) for s, e in q.spans],
                        speaker_mention=span(q.speaker_mention), cue=span(q.cue)) for q in brief.quotes],
-        "positions": [cut(p, speaker_mention=span(p.speaker_mention), cue=span(p.cue)) for p in brief.positions],
+        "positions": [cut(p, spans=[reading.to_source(s, e) for s, e in p.spans],
+                          speaker_mention=span(p.speaker_mention), cue=span(p.cue)) for p in brief.positions],
         "summary": brief.summary.model_copy(update={
             "bluf_sources": [span(b) for b in brief.summary.bluf_sources],
             "key_points": [cut(k) for k in brief.summary.key_points]}),
