@@ -12,6 +12,7 @@ names inside quotations not at all (a speaker rarely names themself).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
+FOCUS_WINDOW = 40  # sentences back that count for focus (0.7 ** 40 is below a millionth)
 # Lower-case words that belong to a title before a name: "former Maryland Gov. Martin O'Malley".
 ROLE_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "deputy",
                             "longtime", "senior", "top", "chief"})
@@ -87,18 +89,28 @@ class _Cluster:
     affiliation: str | None = None
     gender: str | None = None
     speaker_count: int = 0
+    # The mentions again, by sentence: focus and antecedents look a few sentences back,
+    # and scanning every mention there made long articles cost the square of their length.
+    by_sent: dict[int, list[_Mention]] = field(default_factory=dict)
 
     def add(self, m: _Mention) -> None:
-        if any(x.start == m.start and x.end == m.end for x in self.mentions):
+        if any(x.start == m.start and x.end == m.end for x in self.by_sent.get(m.sent, ())):
             return
         self.mentions.append(m)
+        self.by_sent.setdefault(m.sent, []).append(m)
         if m.text != self.name and m.text not in self.aliases and m.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             self.aliases.append(m.text)
+
+    def remove(self, start: int, end: int) -> None:
+        self.mentions = [x for x in self.mentions if (x.start, x.end) != (start, end)]
+        for sent, ms in self.by_sent.items():
+            self.by_sent[sent] = [x for x in ms if (x.start, x.end) != (start, end)]
 
     def focus(self, pos: int, sent: int) -> float:
         return sum(
             (1.5 if m.subject else 1.0) * DECAY ** max(0, sent - m.sent)
-            for m in self.mentions
+            for s in range(max(0, sent - FOCUS_WINDOW), sent + 1)
+            for m in self.by_sent.get(s, ())
             if m.end <= pos and not m.in_quote
         )
 
@@ -124,6 +136,10 @@ class ActorIndex:
         self._id_cache: dict[int, str] | None = None
         self.text = doc_text(doc)
         self._quotes = sorted(quote_ranges)
+        # For each quote, the furthest end of it and the quotes before it: a span lies in a
+        # quote when some quote starting at or before it ends at or after it.
+        self._quote_starts = [qs for qs, _ in self._quotes]
+        self._quote_reach = list(itertools.accumulate((qe for _, qe in self._quotes), max))
         self._clusters: list[_Cluster] = []
         self._by_mention: dict[tuple[int, int], _Cluster] = {}
         self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
@@ -142,7 +158,8 @@ class ActorIndex:
         return lo
 
     def _in_quote(self, start: int, end: int) -> bool:
-        return any(qs <= start and end <= qe for qs, qe in self._quotes)
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self._quote_reach[i] >= end
 
     def _mention(self, start: int, end: int) -> _Mention:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -540,15 +557,32 @@ class ActorIndex:
                     c.affiliation = countries.pop()
                     return
 
-    def _cluster_at(self, char: int) -> _Cluster | None:
-        # Mentions do not overlap, so the last one starting at or before ``char`` is the only candidate.
+    def _mention_index(self) -> list[tuple[int, int, int]]:
+        """(start, end, cluster id) of every known mention, by start."""
         if self._starts is None or len(self._starts) != len(self._by_mention):
             self._starts = sorted((s, e, id(c)) for (s, e), c in self._by_mention.items())
             self._owners = {id(c): c for c in self._by_mention.values()}
-        i = bisect.bisect_right(self._starts, (char, float("inf"), float("inf"))) - 1
-        if i >= 0 and self._starts[i][0] <= char < self._starts[i][1]:
-            return self._owners[self._starts[i][2]]
+        return self._starts
+
+    def _cluster_at(self, char: int) -> _Cluster | None:
+        # Mentions do not overlap, so the last one starting at or before ``char`` is the only candidate.
+        starts = self._mention_index()
+        i = bisect.bisect_right(starts, (char, float("inf"), float("inf"))) - 1
+        if i >= 0 and starts[i][0] <= char < starts[i][1]:
+            return self._owners[starts[i][2]]
         return None
+
+    def _mentions_within(self, start: int, end: int) -> list[tuple[int, int, _Cluster]]:
+        """(start, end, cluster) of the known mentions inside ``start:end``, in order."""
+        starts = self._mention_index()
+        i = bisect.bisect_left(starts, (start, -1, -1))
+        found = []
+        while i < len(starts) and starts[i][0] < end:
+            s, e, c = starts[i]
+            if e <= end:
+                found.append((s, e, self._owners[c]))
+            i += 1
+        return found
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -566,7 +600,7 @@ class ActorIndex:
         before = self._by_mention.get((start, end))
         if before is not None and before is not c:
             # Resolution with the quote in view overrides the first reading of a bare name.
-            before.mentions = [x for x in before.mentions if (x.start, x.end) != (start, end)]
+            before.remove(start, end)
             self._by_mention[(start, end)] = c
             self._starts = None
         if m.text.lower() in PERSON_PRONOUNS and c.gender is None:
@@ -595,7 +629,7 @@ class ActorIndex:
             if owner is not None:
                 return owner
         span = doc.char_span(start, end, alignment_mode="expand")
-        inside = [(s, e, c) for (s, e), c in self._by_mention.items() if start <= s and e <= end]
+        inside = self._mentions_within(start, end)
         if span is not None and inside:
             # "Of Carson, Levine, who has given money to Rubio, said": the subject is the speaker.
             subjects = [c for s, e, c in sorted(inside, key=lambda x: x[0]) if self._is_subject(s, e)]
@@ -638,7 +672,7 @@ class ActorIndex:
                 for c in self._clusters:
                     if c.kind != "person" or c in avoid or c.gender not in (None, gender):
                         continue
-                    for m in c.mentions:
+                    for m in c.by_sent.get(s, ()):
                         if (subjects_only or back == 0) and not m.subject:
                             continue  # "with her husband, Milton Berg, she ...": not "she"
                         if m.sent == s and m.end <= pos and not m.in_quote \
