@@ -37,7 +37,8 @@ class _Command(click.Command):
         except BriefingError as error:
             _fail(error, ctx.params.get("verbose", False))
         except KeyboardInterrupt:
-            click.echo("briefing: interrupted; no partial output was left", err=True)
+            click.echo("briefing: interrupted; no partial output was left (run the same command again to resume)",
+                       err=True)
             sys.exit(130)
 
 
