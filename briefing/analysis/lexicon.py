@@ -220,10 +220,18 @@ LIGHT_VERB_NOUNS = frozenset(
     case comment remark statement mention reference allegation accusation point shot swipe
     jab dig stance position view contrast analogy comparison argument criticism concern
     doubt opinion feeling pitch appeal plea promise pledge prediction claim assertion
-    objection complaint warning threat vow apology attack
+    objection complaint warning threat vow apology attack aim issue credit slam
     """.split()
 )
 LIGHT_VERB_PREPOSITIONS = frozenset("for about on at against of to toward towards over with between".split())
+
+# Statement nouns that, with no clause or topic, are the content themselves:
+# "made those comments", "made a point".
+STATEMENT_NOUNS = frozenset("comment remark statement announcement point joke".split())
+
+# "made (it) clear that ...": the verb and the words that make a clause known.
+MAKE_KNOWN_VERBS = frozenset("make".split())
+MADE_KNOWN_WORDS = frozenset("clear plain known".split())
 
 # Verbs whose object and "as" phrase are a view: "voters see Clinton as ...".
 SEEING_AS_VERBS = frozenset("see view regard".split())

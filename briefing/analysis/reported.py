@@ -115,8 +115,8 @@ def _complement(verb, sent):
             continue
         if child.dep_ == "ccomp" and lemma not in lx.QUOTE_ONLY_VERBS:
             # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
-            if child.i < verb.i and lemma not in lx.SPEECH_VERBS:
-                continue
+            if child.i < verb.i and (lemma not in lx.SPEECH_VERBS or _own_report(child)):
+                continue  # "42% say X, 26% say Y": the first report is one of its own
             tokens = _without_joined_report(list(child.subtree))
             if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
                 tokens += _clause_continued(verb, tokens[-1].i, sent)
@@ -136,7 +136,7 @@ def _complement(verb, sent):
         if topic and not any(t.ent_type_ in lx.WHEN_ENTITIES for t in topic):
             return topic  # not "spoke on Monday"
     if lemma in lx.STANCE_VERBS:
-        return _object_phrase(verb, sent)
+        return _object_phrase(verb, sent) or _passive_subject(verb) or _relative_object(verb)
     if lemma in lx.SAY_VERBS:
         # "26 percent said the same", "46 percent said yes"
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "intj") and sent.start <= c.i < sent.end]
@@ -263,19 +263,66 @@ def _object_phrase(verb, sent):
     return tokens
 
 
+def _passive_subject(verb) -> list | None:
+    """"The move was criticized by economists": what the agent holds a stance on is the subject.
+
+    Only with an agent: without one, nobody's stance is named.
+    """
+    if not any(c.dep_ == "agent" for c in verb.rights):
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
+    return list(subjects[0].subtree) if subjects else None
+
+
+def _relative_object(verb) -> list | None:
+    """"the plan, which Trump once supported": the relative pronoun stands for the object.
+
+    The parse may take the pronoun for a subject; it is the object when the
+    verb has another subject after it.
+    """
+    if verb.dep_ != "relcl":
+        return None
+    lefts = list(verb.lefts)
+    for n, child in enumerate(lefts):
+        if child.lower_ not in lx.RELATIVE_PRONOUNS or child.tag_ not in ("WDT", "WP"):
+            continue
+        if child.dep_ == "dobj" or (child.dep_ == "nsubj" and any(c.dep_ == "nsubj" for c in lefts[n + 1:])):
+            return [child]
+    return None
+
+
 def _light_verb_phrase(verb, sent):
     """What a light verb and its noun report: "made the case that X", "took a swipe at X".
 
     The noun must name a statement or a stance; its "that" clause or its (or
     the verb's) prepositional object is the content.
     """
+    if _lemma(verb) in lx.MAKE_KNOWN_VERBS:
+        tokens = _made_clear(verb)
+        if tokens:
+            return _in_sentence(tokens, sent) or None
     for child in verb.rights:
         if child.dep_ != "dobj" or child.lemma_.lower() not in lx.LIGHT_VERB_NOUNS:
             continue
         tokens = (_that_clause(child) or _infinitive(child)
                   or _prepositional_object(child, lx.LIGHT_VERB_PREPOSITIONS)
                   or _prepositional_object(verb, lx.LIGHT_VERB_PREPOSITIONS))
+        if tokens and all(t.ent_type_ in lx.WHEN_ENTITIES for t in tokens):
+            tokens = None  # "made those comments on Monday": a time, not a topic
+        if not tokens and child.lemma_.lower() in lx.STATEMENT_NOUNS:
+            tokens = list(child.subtree)  # "made those comments": the statement itself
         return _in_sentence(tokens or [], sent) or None
+    return None
+
+
+def _made_clear(verb) -> list | None:
+    """"made (it) clear that X": the clause made known."""
+    for child in verb.rights:
+        if child.lower_ not in lx.MADE_KNOWN_WORDS or child.dep_ not in ("ccomp", "oprd", "acomp"):
+            continue
+        clauses = [c for c in (*verb.rights, *child.rights) if c.i > child.i and c.dep_ in ("ccomp", "advcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        return _without_joined_report(list(clauses[0].subtree)) if clauses else None
     return None
 
 
@@ -345,10 +392,24 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if not tokens:
         return None
-    content = _edges(tokens, text)
-    if content is None:
+    spans = _around_cue(tokens, verb, text)
+    if not spans:
         return None
-    return Attribution(spans=(content,), cue=token_span(verb), speaker=_speaker(verb, sent))
+    return Attribution(spans=spans, cue=token_span(verb), speaker=_speaker(verb, sent))
+
+
+def _around_cue(tokens, verb, text: str) -> tuple[tuple[int, int], ...]:
+    """The content's spans: two when it lies on both sides of the cue.
+
+    "the ballots, which he said were split": the relative pronoun and the
+    rest of the clause are the content, "he said" is not.
+    """
+    before = [t for t in tokens if t.i < verb.i]
+    after = [t for t in tokens if t.i > verb.i]
+    if not before or not after:
+        content = _edges(tokens, text)
+        return (content,) if content else ()
+    return tuple(s for s in (_edges(before, text), _edges(after, text)) if s is not None)
 
 
 def _speaker(verb, sent) -> tuple[int, int] | None:
@@ -365,6 +426,9 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         return speaker_span(objects[0]) if objects and sent.start <= objects[0].i < sent.end else None
     subject = subject_of(verb)
+    if subject is not None and subject.head.i == verb.i and subject.lower_ in lx.RELATIVE_PRONOUNS:
+        # "the plan, which Trump supported", the pronoun parsed as a second subject
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubj" and c.i > subject.i), subject)
     if subject is None:
         subject = next((c for c in verb.lefts if c.dep_ in lx.COUNTED_SUBJECT_DEPS and c.pos_ == "NUM"), None)
     if subject is None and verb.dep_ == "ROOT":
