@@ -77,6 +77,8 @@ QUOTE_VERBS = SPEECH_VERBS | STANCE_VERBS
 # Verbs of appearance: "Trump seems to be ..." is the writer's attribution of a
 # state to its subject, with no source named.
 EVIDENTIAL_VERBS = frozenset("seem appear".split())
+# "it seemed like an impossible task", "seemed beside the point"; not "appeared on Fox".
+LIKENESS_PREPOSITIONS = frozenset("like beside".split())
 
 # Every verb that can be the cue of an attribution.
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS | EVIDENTIAL_VERBS
@@ -137,6 +139,9 @@ MIN_COLON_CONTENT_WORDS = 3
 
 # Relative pronouns stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+
+# Pronouns that stand for a verb's object ahead of it: "which Trump supported" ("what" mostly was no content on train).
+OBJECT_PRONOUNS = RELATIVE_PRONOUNS
 
 # Pronouns that may be speakers; the lead resolves them to actors.
 SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())

@@ -136,11 +136,13 @@ def _complement(verb, sent):
         if topic and not any(t.ent_type_ in lx.WHEN_ENTITIES for t in topic):
             return topic  # not "spoke on Monday"
     if lemma in lx.STANCE_VERBS:
-        return _object_phrase(verb, sent) or _passive_subject(verb) or _relative_object(verb)
+        passive = _passive_subject(verb)
+        return _object_phrase(verb, sent) or (list(passive[0].subtree) if passive else None) or _relative_object(verb)
     if lemma in lx.SAY_VERBS:
         # "26 percent said the same", "46 percent said yes"
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "intj") and sent.start <= c.i < sent.end]
-        return list(objects[0].subtree) if objects else None
+        if objects:
+            return list(objects[0].subtree)
     return None
 
 
@@ -264,27 +266,24 @@ def _object_phrase(verb, sent):
 
 
 def _passive_subject(verb) -> list | None:
-    """"The move was criticized by economists": what the agent holds a stance on is the subject.
+    """"The move was criticized by economists": what the agent holds a stance on is the subject (a token list).
 
     Only with an agent: without one, nobody's stance is named.
     """
     if not any(c.dep_ == "agent" for c in verb.rights):
         return None
-    subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
-    return list(subjects[0].subtree) if subjects else None
+    return [c for c in verb.lefts if c.dep_ == "nsubjpass"][:1] or None
 
 
 def _relative_object(verb) -> list | None:
-    """"the plan, which Trump once supported": the relative pronoun stands for the object.
+    """"the plan, which Trump once supported", "what he told them": the pronoun stands for the object.
 
     The parse may take the pronoun for a subject; it is the object when the
     verb has another subject after it.
     """
-    if verb.dep_ != "relcl":
-        return None
     lefts = list(verb.lefts)
     for n, child in enumerate(lefts):
-        if child.lower_ not in lx.RELATIVE_PRONOUNS or child.tag_ not in ("WDT", "WP"):
+        if child.lower_ not in lx.OBJECT_PRONOUNS or child.tag_ not in ("WDT", "WP"):
             continue
         if child.dep_ == "dobj" or (child.dep_ == "nsubj" and any(c.dep_ == "nsubj" for c in lefts[n + 1:])):
             return [child]
@@ -328,8 +327,9 @@ def _made_clear(verb) -> list | None:
 
 def _seen_as(verb, sent):
     """"Voters see Clinton as the stronger candidate": the object and its "as" phrase."""
-    objects = [c for c in verb.rights if c.dep_ == "dobj"]
-    as_phrase = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    objects = [c for c in verb.rights if c.dep_ == "dobj"] or [c for c in verb.lefts if c.dep_ == "nsubjpass"]
+    # "as" may head the phrase or open it ("as most unfair", parsed as a modifier of "unfair")
+    as_phrase = [c for c in verb.rights if c.left_edge.lower_ == "as" and c.dep_ in ("prep", "advcl", "acomp", "oprd")]
     if not objects or not as_phrase or as_phrase[0].i < objects[0].i:
         return None
     return _in_sentence(list(objects[0].subtree) + list(as_phrase[0].subtree), sent)
@@ -346,8 +346,9 @@ def _shown_by_evidence(verb, sent):
 
 def _evidential(verb, sent, text: str) -> Attribution | None:
     """"Trump seems to be ...": subject and complement are the content; no source."""
-    subject = [c for c in verb.lefts if c.dep_ == "nsubj"]
-    complement = [c for c in verb.rights if c.dep_ in ("xcomp", "oprd", "acomp", "attr") and sent.start <= c.i < sent.end]
+    subject = [c for c in verb.lefts if c.dep_ in ("nsubj", "csubj")]
+    complement = [c for c in verb.rights if sent.start <= c.i < sent.end and (
+        c.dep_ in ("xcomp", "oprd", "acomp", "attr") or (c.dep_ == "prep" and c.lower_ in lx.LIKENESS_PREPOSITIONS))]
     if not subject or not complement:
         return None
     if any(t.dep_ == "acomp" and t.lower_ in lx.STANCE_ADJECTIVES for t in complement[0].subtree) or (
@@ -369,8 +370,8 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     if lemma in lx.EVIDENCE_VERBS and not tokens:
         tokens = _shown_by_evidence(verb, sent)
     if tokens:
-        content = _edges(tokens, text)
-        return Attribution(spans=(content,), cue=token_span(verb), speaker=_speaker(verb, sent)) if content else None
+        spans = _around_cue(tokens, verb, text)
+        return Attribution(spans=spans, cue=token_span(verb), speaker=_speaker(verb, sent)) if spans else None
     if lemma not in lx.REPORTING_VERBS and lemma not in lx.TOPIC_VERBS:
         return None
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
