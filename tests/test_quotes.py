@@ -420,3 +420,58 @@ def test_quotes_report_inside_quote_marks_is_dropped(nlp, text, cue):
     at = text.index(cue)
     inner = Attribution(spans=((at, len(text) - 3),), cue=(at, at + len(cue)), speaker=(at - 2, at - 1))
     assert combine_reports([inner], doc) == []
+
+
+# -- speakers: precision first (model) -----------------------------------------------------
+
+
+def quote_speakers(doc):
+    text = doc.text
+    return {text[a.spans[0][0]:a.spans[0][1]]: (text[a.speaker[0]:a.speaker[1]] if a.speaker else None)
+            for a in find_quotes(doc)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        # any verb right after “...,” hands the quote to its named subject
+        ("“We will win this time,” Kim joked with reporters.\n", "We will win this time,", "Kim"),
+        # after “...!” only an inverted verb does
+        ("Supporters cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who ran onto the floor.\n",
+         "This is fantastic!", "Donald Hartley of Madison"),
+        # a time over a paragraph is nobody
+        ("1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
+         "Muhammad Ali was born in Miami.”\n", "Cassius Clay was born in Louisville. Muhammad Ali was born in Miami.",
+         None),
+    ],
+)
+def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
+    assert quote_speakers(nlp(text)).get(quote) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # the quote's line goes on after it: the paragraph before does not speak for it
+        ("The anchor asked a question about immigration.\n\n“Go back to Univision,” the guard barked and "
+         "escorted him out.\n", "The anchor"),
+        # the one asked is not the speaker
+        ("“We will not back down,” the minister was quoted as saying by the agency.\n", "the minister"),
+        # a question, then someone else acts
+        ("“Is he really so stupid?” Republican candidate Donald Trump refused to answer.\n", "Donald Trump"),
+    ],
+)
+def test_quotes_speaker_never_a_guess(nlp, text, wrong):
+    assert wrong not in [s for s in quote_speakers(nlp(text)).values() if s]
+
+
+@pytest.mark.model
+def test_quotes_go_on_past_a_fragment_in_the_aside(nlp):
+    """The fragment in "who noted that ..." is an aside: the next quotation goes on with the first."""
+    text = ("“Revenues are up a little bit,” said Mr. Ekovich, who noted that prices had “cratered” to about half "
+            "their value. “Things are moving in the right direction.”\n")
+    quotes = find_quotes(nlp(text))
+    assert [[text[s:e] for s, e in q.spans] for q in quotes if not q.partial] == [
+        ["Revenues are up a little bit,", "Things are moving in the right direction."]]

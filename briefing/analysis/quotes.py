@@ -38,6 +38,15 @@ COLON_PRONOUNS = frozenset("he she i we".split())
 QUOTE_OPENS_AFTER = ",:—–-([.!?"
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
 MAX_CUE_BETWEEN = 200
+# Penn tags of finite verbs: a clause with one has a subject of its own.
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# Entity types that name no one: "1:50 p.m." is never who spoke.
+NOT_SPEAKER_ENTITIES = frozenset("TIME MONEY QUANTITY".split())
+# How a quotation ends when its attribution follows in the same sentence: “..., ” Kim said.
+TRAILING_CUE_PUNCTUATION = ",!?"
+MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
+MAX_CHARS_TO_VERB = 80
+DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
 
 
 @dataclass(frozen=True)
@@ -282,12 +291,44 @@ def subject_of(verb):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
+                and not _finite_clause(tok):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "agreed by saying that ..."
         else:
             return None
+    return None
+
+
+def _finite_clause(verb) -> bool:
+    """True for a verb heading a finite clause of its own under another ("after Mr. Trump had said").
+
+    Such a clause has its own subject, even when the parse missed it: it
+    does not take the subject of the clause above ("The issue had come up
+    after ... had said" is not the issue's saying). A coordinated verb ("said
+    and added") shares its subject; a participle ("adding") or an
+    infinitive has none of its own.
+    """
+    if verb.dep_ in ("conj", "xcomp"):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children):
+        return True
+    # A past form is often a participle the parse mistagged ("messages later deemed"):
+    # finite only with a conjunction that opens a clause ("after he said").
+    return verb.tag_ == "VBD" and any(c.dep_ == "mark" for c in verb.children)
+
+
+def _passive_participle(verb) -> bool:
+    """True for "asked" in "Mr. Trump, asked about it, had said": the one asked is not who speaks."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+
+
+def _agent(verb):
+    """The "by" object of a passive verb, or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -332,10 +373,18 @@ def _outside(subject, quoted) -> tuple[int, int] | None:
 
     Words in a quotation are what was said, never who said it: in
     ``“The struggle continues” was his message`` nobody named "struggle" spoke.
+    Nor is a time, date or number anyone ("1:50 p.m." over a paragraph).
     """
-    if subject is None or subject.idx in quoted:
+    if subject is None or subject.idx in quoted or _names_no_one(subject):
         return None
     return speaker_span(subject, quoted)
+
+
+def _names_no_one(token) -> bool:
+    """True for a time, an amount or a day ("1:50 p.m.", "Saturday"); "the 46-year-old" is someone."""
+    if token.ent_type_ == "DATE":
+        return token.pos_ == "PROPN" or token.lower_ in DAY_WORDS
+    return token.ent_type_ in NOT_SPEAKER_ENTITIES
 
 
 def token_span(token) -> tuple[int, int]:
@@ -389,7 +438,8 @@ def _cue_in(tokens, group, quoted, partial: bool):
         elif is_reporting_verb(tok, lx.QUOTE_VERBS):
             if partial and inner and tok not in inner[0].ancestors:
                 continue
-            candidate = (token_span(tok), _outside(subject_of(tok), quoted))
+            subject = _agent(tok) if _passive_participle(tok) else subject_of(tok)
+            candidate = (token_span(tok), _outside(subject, quoted))
         else:
             continue
         distance = min(abs(tok.idx - doc_end), abs(tok.idx - doc_start))
@@ -454,6 +504,39 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     return (token_span(verb), speaker) if speaker else None
 
 
+def _trailing_verb_cue(doc, text: str, group, quoted):
+    """``“Go back to Univision,” Trump barked``: the named subject of the verb right after the quote speaks.
+
+    Any verb will do ("barked", "joked"), as in the colon rule, because the
+    quotation's closing ``,”`` hands the sentence over to its attribution;
+    but the subject must be a name or a personal pronoun, and the verb one of
+    the first words after the mark. After ``!”`` or ``?”`` a new sentence may
+    begin ("“Mr. D’Souza?” I replied" is the judge's), so only an inverted
+    "beamed Donald Hartley" counts there.
+    """
+    last = group[-1]
+    ending = text[last.start:last.end].rstrip()[-1:]
+    if last.close is None or not ending or ending not in TRAILING_CUE_PUNCTUATION:
+        return None
+    rest = doc.char_span(last.after, min(len(text), last.after + MAX_CHARS_TO_VERB), alignment_mode="expand")
+    start = next((t.i for t in rest or () if t.idx >= last.after and not t.is_space), None)
+    if start is None:
+        return None
+    for tok in doc[start:min(len(doc), start + MAX_WORDS_TO_VERB)]:
+        if tok.is_punct or "\n" in tok.text or tok.idx in quoted:
+            return None
+        if tok.pos_ != "VERB":
+            continue
+        if ending != "," and tok.i != start:
+            return None  # after “...!” or “...?” only an inverted "beamed Donald Hartley" is sure
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i < start or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+            return None
+        speaker = _outside(subject, quoted)
+        return (token_span(tok), speaker) if speaker else None
+    return None
+
+
 def _is_partial(text: str, sents, group) -> bool:
     """True when the quote is a fragment embedded in a sentence, not a quoted sentence."""
     seg = group[0]
@@ -512,6 +595,8 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     found = _cue_in(frame, group, quoted, partial) if frame else None
     if found is None:
         found = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
+    if found is None and not partial:
+        found = _trailing_verb_cue(doc, text, group, quoted)
     if found:
         return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
     if partial:
@@ -532,13 +617,21 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
             return _Found(cue=token_span(verb), speaker=_outside(subject_of(verb), quoted), own_cue=False, **base)
         colon = [t for t in tokens if t.text == ":"]
         return _Found(cue=token_span(colon[-1]), speaker=None, own_cue=False, **base) if colon else None
-    if base["opens_paragraph"] and first > 0 and "\n" in text[sents[first - 1].end_char - 1:group[0].open]:
+    if base["opens_paragraph"] and _quotation_only(text, group) and first > 0 \
+            and "\n" in text[sents[first - 1].end_char - 1:group[0].open]:
         # A paragraph of pure quotation after a paragraph about its speaker
         # ("Trump said he was angry." then "“I am very angry.”").
         verbs = [t for t in sents[first - 1] if t.idx not in quoted and is_reporting_verb(t) and subject_of(t) is not None]
         if verbs:
             return _Found(cue=None, speaker=_outside(subject_of(verbs[0]), quoted), own_cue=False, **base)
     return _Found(cue=None, speaker=None, own_cue=False, **base)
+
+
+def _quotation_only(text: str, group) -> bool:
+    """True when nothing but the quotation is on its last line: no "Trump barked" after it."""
+    line_end = text.find("\n", group[-1].after)
+    tail = text[group[-1].after:len(text) if line_end < 0 else line_end]
+    return not any(c.isalnum() for c in tail)
 
 
 def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
@@ -565,6 +658,21 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     between = text[prev.last_close:cur.spans[0][0]]
     stops = between.count(".") + between.count("!") + between.count("?")
     return stops <= 2 or _sentence_index(sents, cur.spans[0][0]) - _sentence_index(sents, prev.cue[0]) <= 1
+
+
+def _last_whole(found: list[_Found]) -> _Found | None:
+    """The quotation a new one may go on with: the last found, or the last whole one before fragments after it.
+
+    In "“Revenues are up,” said Mr. Ekovich, who noted that prices had
+    “cratered.” “Things are moving.”" the fragment is an aside of the quoted
+    man; the last quotation goes on with the first.
+    """
+    for f in reversed(found):
+        if not f.partial:
+            return f
+        if f.paragraph != found[-1].paragraph:
+            return None
+    return None
 
 
 def is_title(text: str, group: list[_Segment]) -> bool:
@@ -609,10 +717,11 @@ def find_quotes(doc) -> list[Attribution]:
         item = _attribute(doc, sents, group, quoted, text)
         if item is None:
             continue
-        if found and _continues(found[-1], item, text, sents):
-            found[-1].spans.extend(item.spans)
-            found[-1].last_close = item.last_close
-            found[-1].last_paragraph = item.last_paragraph
+        before = _last_whole(found)
+        if before is not None and _continues(before, item, text, sents):
+            before.spans.extend(item.spans)
+            before.last_close = item.last_close
+            before.last_paragraph = item.last_paragraph
             continue
         if item.cue is None and item.speaker is None:
             continue
