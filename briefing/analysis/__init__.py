@@ -115,9 +115,26 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_to_closing_mark(a, closes) for a in reported]
     ends = {after for _, after in closes}
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
-    reported = [a for i, a in enumerate(reported)
-                if not any(j != i and _same_report(a, b, first=j < i) for j, b in enumerate(reported))]
-    return [_around_cue(a, text) for a in reported]
+    return [_around_cue(a, text) for a in _without_repeats(reported)]
+
+
+def _without_repeats(reported: list[Attribution]) -> list[Attribution]:
+    """The reports less those that lie inside another with the same cue or speaker."""
+    # Only reports sharing a cue or a speaker can repeat each other: look among those alone,
+    # or a long article costs the square of its reports.
+    sharing: dict[tuple, list[int]] = {}
+    for j, b in enumerate(reported):
+        sharing.setdefault(("cue", b.cue), []).append(j)
+        if b.speaker is not None:
+            sharing.setdefault(("speaker", b.speaker), []).append(j)
+    kept = []
+    for i, a in enumerate(reported):
+        others = set(sharing[("cue", a.cue)])
+        if a.speaker is not None:
+            others |= set(sharing[("speaker", a.speaker)])
+        if not any(j != i and _same_report(a, reported[j], first=j < i) for j in others):
+            kept.append(a)
+    return kept
 
 
 def _closing_marks(text: str) -> list[tuple[int, int]]:
