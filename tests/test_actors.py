@@ -181,3 +181,13 @@ def test_actors_speaker_phrase_person_beats_the_country_of_an_adjective(nlp):
     text = "The Egyptian minister, Ahmed Hassan, said the plan was good."
     idx = index(nlp, text)
     assert idx.resolve(0, text.index(", said")) == "ahmed-hassan"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.",
+    "The debate starts at 9 p.m. EST on Monday, the commission said.",
+])
+def test_actors_time_zone_is_not_an_organization(nlp, text):
+    names = by_name(index(nlp, text))
+    assert not {"Eastern", "EST"} & set(names)

@@ -46,6 +46,8 @@ GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "emb
 NOT_ACTORS = re.compile(
     r"\b(region|peninsula|sea|ocean|river|strait|islands?|continent|pacific|policy|strategy|agreement|"
     r"act|plan|doctrine|initiative|bill|program|programme)\b", re.I)
+# Time zones the entity recognizer takes for bodies: "9:00 a.m. Eastern".
+TIME_ZONES = re.compile(r"(Eastern|Central|Mountain|Pacific|[ECMP][SD]?T|GMT|UTC)( (Standard|Daylight) Time)?")
 NAME_SHAPE = re.compile(r"^[A-Z][\w.'’-]*(?: [\w.'’-]+)*$")
 FEMALE = frozenset({"she", "her", "hers", "herself", "sister", "wife", "mother", "daughter", "mrs.",
                     "ms.", "woman", "queen", "princess", "congresswoman", "chairwoman", "spokeswoman"})
@@ -351,7 +353,7 @@ class ActorIndex:
         return bool(re.search(r"\b(Secretary|Minister|Department|Ministry|Minister for|Secretary for) (of )?$", before))
 
     def _org_like(self, text: str, start: int) -> bool:
-        if NOT_ACTORS.search(text) or self._inside_title(start):
+        if NOT_ACTORS.search(text) or TIME_ZONES.fullmatch(text) or self._inside_title(start):
             return False
         # "the Alliance" in a text that speaks of "the alliance": a common noun, not a body.
         if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.text):
