@@ -18,15 +18,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display  # python-bidi's Rust engine: bidi.algorithm fails on some marks
+from bidi import get_base_level, get_display  # python-bidi's Rust engine: bidi.algorithm fails on some marks
+from bidi.mirror import MIRRORED
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -77,6 +79,8 @@ FONT_FILES = {
 CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
 # Unicode bidi classes of right-to-left letters: Hebrew (R) and Arabic script (AL).
 RTL_CLASSES = ("R", "AL")
+# One resolved level in python-bidi's debug output ("Level(\n 1,\n)").
+LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 PAGE_SIZE = A4  # when no house style sets one
 MARGIN = 2 * cm
@@ -239,27 +243,73 @@ def _face_for(ch: str, font: str) -> str | None:
     return None
 
 
-def _visual(text: str) -> str:
-    """``text`` in the order its letters are drawn, line by line.
+def _shaped(text: str) -> str:
+    """``text`` with Arabic letters in their joined (initial, medial, final) forms.
 
-    reportlab draws characters left to right in the order given, so Hebrew and
-    Arabic runs are reordered by the Unicode bidi algorithm, and Arabic letters
-    first take their joined (initial, medial, final) forms. The reordering comes
-    before line wrapping: a right-to-left run long enough to wrap has its lines
-    in the wrong order, though each line reads right.
+    Shaping looks at neighbouring letters in logical order, so it comes before
+    line wrapping; reordering for display comes after it (:class:`_BidiParagraph`).
     """
-    if not any(unicodedata.bidirectional(c) in RTL_CLASSES for c in text):
-        return text
     if any(unicodedata.bidirectional(c) == "AL" for c in text):
-        text = arabic_reshaper.reshape(text)
-    return "\n".join(get_display(line) for line in text.split("\n"))
+        return arabic_reshaper.reshape(text)
+    return text
+
+
+def _has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in RTL_CLASSES for c in text)
+
+
+def _levels(line: str, base: int) -> list[int]:
+    """The resolved bidi embedding level of each character of one line of a paragraph
+    whose base level is ``base`` (0 left to right, 1 right to left).
+
+    python-bidi reports the levels only in its debug form, one per UTF-8 byte;
+    trailing spaces go back to the base level (rule L1), as python-bidi does
+    for the whole text in ``get_display``.
+    """
+    info = get_display(line, base_dir="LR"[base], debug=True)
+    by_byte = [int(n) for n in LEVEL.findall(info.split("levels: [", 1)[1].split("]", 1)[0])]
+    levels, offset = [], 0
+    for ch in line:
+        levels.append(by_byte[offset])
+        offset += len(ch.encode("utf-8"))
+    trailing = len(line) - len(line.rstrip())
+    return levels[: len(levels) - trailing] + [base] * trailing
+
+
+def _visual_order(levels: list[int]) -> list[int]:
+    """Logical indices in the order they are drawn, left to right (Unicode rule L2):
+    from the highest level down to the lowest odd one, reverse every run at that level or above."""
+    order = list(range(len(levels)))
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        start = None
+        for i in range(len(order) + 1):
+            inside = i < len(order) and levels[order[i]] >= level
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                order[start:i] = order[start:i][::-1]
+                start = None
+    return order
+
+
+def _visual(line: str, base: int) -> str:
+    """One line of text in the order its characters are drawn, with brackets mirrored
+    inside right-to-left runs (rule L4)."""
+    levels = _levels(line, base)
+    return "".join(_mirror(line[i], levels[i]) for i in _visual_order(levels))
+
+
+def _mirror(ch: str, level: int) -> str:
+    return MIRRORED.get(ch, ch) if level % 2 else ch
 
 
 def _text_markup(text: str, font: str = "Brief") -> str:
     """reportlab paragraph markup for plain text set in ``font``: escaped, with CJK runs in
-    CID fonts, characters a house font lacks in DejaVu, right-to-left runs in visual order."""
+    CID fonts, characters a house font lacks in DejaVu, Arabic letters joined (still in
+    logical order: :class:`_BidiParagraph` draws each wrapped line in visual order)."""
     out = []
-    chars = _visual(printable(text).replace("\t", " "))
+    chars = _shaped(printable(text).replace("\t", " "))
     for face, group in itertools.groupby(chars, key=lambda ch: _face_for(ch, font)):
         chunk = "".join(group)
         markup = escape(chunk).replace("\n", "<br/>")
@@ -330,7 +380,59 @@ def _para(runs: Inlines, style: ParagraphStyle) -> RLParagraph:
     if _has_cjk(runs):
         # CJK text has no spaces to break at: let lines break between any characters.
         style = ParagraphStyle(style.name + "CJK", parent=style, wordWrap="CJK")
-    return RLParagraph(_markup(runs, font=style.fontName, link_colour=style.houseLink), style)
+    markup = _markup(runs, font=style.fontName, link_colour=style.houseLink)
+    text = plain(runs)
+    if not _has_rtl(text):
+        return RLParagraph(markup, style)
+    # The first strong letter sets the direction (Unicode rules P2, P3); a
+    # right-to-left paragraph starts at the right margin.
+    base = get_base_level(printable(text))
+    alignment = TA_RIGHT if base and style.alignment == TA_LEFT else style.alignment
+    return _BidiParagraph(markup, ParagraphStyle(style.name + "Bidi", parent=style, alignment=alignment,
+                                                 bidiBase=base))
+
+
+class _BidiParagraph(RLParagraph):
+    """A paragraph holding right-to-left text: wrapped in logical order, each line drawn in visual order.
+
+    reportlab draws characters left to right as given; reordering the whole
+    text before wrapping would put a right-to-left paragraph's lines in reverse
+    order. Wrapping and splitting across pages keep the logical lines; only
+    drawing sees the visual ones. The direction (``bidiBase`` in the style) is
+    the whole paragraph's, so a part split onto the next page keeps it.
+    """
+
+    def drawPara(self, debug=0):
+        logical = self.blPara
+        self.blPara = _visual_lines(logical, self.style.bidiBase)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = logical
+
+
+def _visual_lines(para, base: int):
+    """reportlab's wrapped lines (``breakLines``) with each line in visual order."""
+    if para.kind == 0:  # one style: each line is (spare width, words)
+        lines = [(spare, _visual(" ".join(words), base).split(" ")) for spare, words in para.lines]
+    else:  # each line is a bag of fragments, each with its own style
+        lines = [line.clone(words=_visual_fragments(line.words, base)) for line in para.lines]
+    return para.clone(lines=lines)
+
+
+def _visual_fragments(fragments: list, base: int) -> list:
+    """A line's styled fragments cut and reordered so their characters read in visual order.
+
+    Fragments without text (anchors, breaks) draw nothing and go first.
+    """
+    texts = [f for f in fragments if f.text and not hasattr(f, "cbDefn")]
+    out = [f for f in fragments if not (f.text and not hasattr(f, "cbDefn"))]
+    owner = [k for k, f in enumerate(texts) for _ in f.text]
+    line = "".join(f.text for f in texts)
+    levels = _levels(line, base)
+    for k, indices in itertools.groupby(_visual_order(levels), key=lambda i: owner[i]):
+        out.append(texts[k].clone(text="".join(_mirror(line[i], levels[i]) for i in indices)))
+    return out
 
 
 # -- blocks ---------------------------------------------------------------------------------
