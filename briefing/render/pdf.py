@@ -74,6 +74,9 @@ FONT_FILES = {
     "Brief-Italic": "DejaVuSansCondensed-Oblique.ttf",
     "Brief-BoldItalic": "DejaVuSansCondensed-BoldOblique.ttf",
     "BriefMono": "DejaVuSansMono.ttf",
+    # DejaVu's slanted faces lack Arabic (and other scripts): such letters in italics stay upright.
+    "BriefUpright": "DejaVuSansCondensed.ttf",
+    "BriefUpright-Bold": "DejaVuSansCondensed-Bold.ttf",
 }
 # reportlab's standard CID fonts: readers supply the glyphs, so nothing is embedded.
 CJK_FONTS = {"zh": "STSong-Light", "ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium"}
@@ -164,6 +167,10 @@ def _register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         "BriefMono", normal="BriefMono", bold="BriefMono", italic="BriefMono", boldItalic="BriefMono"
     )
+    pdfmetrics.registerFontFamily(
+        "BriefUpright", normal="BriefUpright", bold="BriefUpright-Bold", italic="BriefUpright",
+        boldItalic="BriefUpright-Bold",
+    )
     # CID fonts have no bold or italic faces: <b> and <i> inside CJK runs keep the face.
     for face in CJK_FONTS.values():
         pdfmetrics.registerFont(UnicodeCIDFont(face))
@@ -233,11 +240,15 @@ def _cjk_font(segment: str) -> str:
     return CJK_FONTS["zh"]
 
 
-def _face_for(ch: str, font: str) -> str | None:
+def _face_for(ch: str, font: str, italic: bool = False) -> str | None:
     """The font a character must switch to: a CID font for CJK the body font lacks,
-    DejaVu for anything else a house font lacks, else None (keep the font)."""
+    upright DejaVu for italic letters the slanted DejaVu lacks (Arabic), DejaVu for
+    anything else a house font lacks, else None (keep the font)."""
     if _is_cjk(ch) and ord(ch) not in _covered():
         return "cid"
+    if (italic and ord(ch) not in _covered("Brief-Italic") and ord(ch) in _covered()
+            and (font in FONT_FILES or ord(ch) not in _covered(font))):
+        return "BriefUpright"
     if font not in FONT_FILES and ord(ch) not in _covered(font) and ch not in "\n":
         return "Brief"
     return None
@@ -304,13 +315,13 @@ def _mirror(ch: str, level: int) -> str:
     return MIRRORED.get(ch, ch) if level % 2 else ch
 
 
-def _text_markup(text: str, font: str = "Brief") -> str:
+def _text_markup(text: str, font: str = "Brief", italic: bool = False) -> str:
     """reportlab paragraph markup for plain text set in ``font``: escaped, with CJK runs in
     CID fonts, characters a house font lacks in DejaVu, Arabic letters joined (still in
     logical order: :class:`_BidiParagraph` draws each wrapped line in visual order)."""
     out = []
     chars = _shaped(printable(text).replace("\t", " "))
-    for face, group in itertools.groupby(chars, key=lambda ch: _face_for(ch, font)):
+    for face, group in itertools.groupby(chars, key=lambda ch: _face_for(ch, font, italic)):
         chunk = "".join(group)
         markup = escape(chunk).replace("\n", "<br/>")
         if face == "cid":
@@ -324,7 +335,7 @@ def _text_markup(text: str, font: str = "Brief") -> str:
 def _markup(runs: Inlines, links: bool = True, font: str = "Brief", link_colour: str = "#1f3a5f") -> str:
     out = []
     for run in runs:
-        text = _text_markup(run.text, font)
+        text = _text_markup(run.text, font, run.italic)
         if run.code:
             text = f'<font face="BriefMono">{text}</font>'
         if run.italic:
