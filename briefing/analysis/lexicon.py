@@ -7,7 +7,8 @@ touching the code. Verbs are listed by lemma (spaCy's ``token.lemma_``).
 from __future__ import annotations
 
 # Left out on purpose, because on PolNeAR train they were mostly not attributions:
-# mean, need, prove, see, speak, release, embrace, unveil, champion, knock, try (to);
+# mean, need, prove, see, speak, release, embrace, unveil, knock, try (to), vote,
+# challenge, target, name, cast, press, struggle, nominate, compare, note (as a stance);
 # and as stance verbs: speak, address (their object is an audience), and vote,
 # respond, challenge, target (on a spread-out train sample, mostly not attributions).
 
@@ -34,7 +35,7 @@ COGNITION_VERBS = frozenset(
     think believe know feel fear worry hope expect doubt suspect assume guess reckon
     understand realize realise recognize recognise consider find learn view regard
     imagine suppose figure decide determine conclude show suggest indicate reveal
-    demonstrate remember forget agree disagree acknowledge
+    demonstrate remember forget agree disagree acknowledge envision imply
     """.split()
 )
 
@@ -60,6 +61,8 @@ STANCE_VERBS = frozenset(
     prefer want offer tweet repeat emphasize emphasise report comment hint aim
     pledge promise claim answer focus share like dislike apologize apologise
     lambast articulate encourage react push deem insist echo
+    champion rail brag boast reiterate stress underscore dispute ignore accept approve
+    admit lash shrug brush rebuff weigh pressure celebrate list
     """.split()
 )
 
@@ -276,6 +279,20 @@ SUBORDINATE_DEPS = frozenset("advcl relcl".split())
 
 # Words that open a sentence by tying it to the one before: not part of a report.
 SENTENCE_OPENERS = frozenset("and but yet still so also however meanwhile".split())
+
+# Links by which the writer ties a reported clause to the text before it, set off
+# by a comma or dash: "In fact, neither plan ...". Not part of what was said.
+DISCOURSE_OPENERS = frozenset(
+    {
+        "in fact", "even so", "of course", "indeed", "in addition", "moreover", "instead",
+        "in other words", "after all", "as it happens", "at the same time", "however",
+        "meanwhile", "still", "nonetheless", "nevertheless", "furthermore", "in turn",
+        "as a result", "in short", "for example", "for instance", "likewise", "similarly",
+        "besides", "then", "again", "by contrast", "in contrast", "on the other hand",
+    }
+)
+MAX_DISCOURSE_OPENER_WORDS = 4
+ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
 
 # Prepositions by which evidence named up front speaks: "In the new poll, ...".
 EVIDENCE_PREPOSITIONS = frozenset("in".split())

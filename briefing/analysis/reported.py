@@ -49,7 +49,7 @@ def _covered(spans, quotes: list[Attribution]) -> int:
 
 def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
-    tokens = _without_trailing_aside(sorted(tokens, key=lambda t: t.i))
+    tokens = _without_opening_aside(_without_trailing_aside(sorted(tokens, key=lambda t: t.i)))
     # "But the plan will fail, she said": the opener ties the sentence to the one before
     while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
                                or tokens[0].dep_ == "cc" or tokens[0].lower_ in lx.SENTENCE_OPENERS):
@@ -59,6 +59,16 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
     if not tokens:
         return None
     return _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _without_opening_aside(tokens: list) -> list:
+    """Drop the writer's link that opens the content: "In fact, ...", "Even so, ...", "as it happens — ..."."""
+    for n in range(1, min(len(tokens) - 1, lx.MAX_DISCOURSE_OPENER_WORDS + 1)):
+        if tokens[n].text in lx.ASIDE_MARKS:
+            if " ".join(t.lower_ for t in tokens[:n]) in lx.DISCOURSE_OPENERS:
+                return tokens[n + 1:]
+            break
+    return tokens
 
 
 def _without_trailing_aside(tokens: list) -> list:
@@ -127,8 +137,11 @@ def _complement(verb, sent):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         # "wants to leave"; "said using a private server was improper" (a misparsed clause)
         if (lemma in lx.INTENTION_VERBS and infinitive) or (lemma in lx.SPEECH_VERBS and not infinitive):
-            # "wants the refugees to come", "asked it to be fetched": the object is part of it
+            # "wants the refugees to come", "asked it to be fetched": the object is part of it;
+            # "Trump is expected to win": so is the passive's subject, ahead of the cue
             objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
+            if infinitive and not objects:
+                objects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
             return [t for o in objects for t in o.subtree] + list(child.subtree)
     if lemma in lx.TOPIC_VERBS:
         # "said nothing about the plan", "spoke about immigration", "said no to the war"
@@ -241,6 +254,8 @@ def _object_phrase(verb, sent):
     for child in verb.rights:
         if not sent.start <= child.i < sent.end:
             break
+        if _is_time(child):
+            continue  # "echoed that promise on Monday": when, not what
         if child.dep_ in lx.OBJECT_DEPS:
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS:
@@ -288,6 +303,12 @@ def _relative_object(verb) -> list | None:
         if child.dep_ == "dobj" or (child.dep_ == "nsubj" and any(c.dep_ == "nsubj" for c in lefts[n + 1:])):
             return [child]
     return None
+
+
+def _is_time(phrase) -> bool:
+    """"Monday", "on Monday", "last week": a phrase that only says when."""
+    words = [t for t in phrase.subtree if not t.is_punct and not (t.i == phrase.i and t.dep_ == "prep")]
+    return bool(words) and all(t.ent_type_ in lx.WHEN_ENTITIES for t in words)
 
 
 def _light_verb_phrase(verb, sent):
