@@ -498,3 +498,59 @@ def test_reported_topic_noun_needs_a_holder(nlp, text, expected):
 )
 def test_reported_speaker_of_a_mistagged_plan(nlp, text, speaker):
     assert [s for s, _, _ in reports(nlp, text)] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stance verb in the passive: the agent holds a stance on the subject
+        ("The move was hotly criticized by left-leaning economists.",
+         [("left-leaning economists", "criticized", "The move")]),
+        # the relative pronoun stands for the object, the other subject holds the stance
+        ("He denounced the plan, which Trump once supported.",
+         [("He", "denounced", "the plan"), ("Trump", "supported", "which")]),
+    ],
+)
+def test_reported_passive_and_relative_objects(nlp, text, expected):
+    assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the content on both sides of "he said" is in two parts
+        ("He counted the ballots, which he said were about evenly split between Trump and Cruz.",
+         ("he", "said", "which | were about evenly split between Trump and Cruz")),
+        # a passive's subject is part of what is expected of it
+        ("Trump is expected to deliver a victory speech later tonight.",
+         (None, "expected", "Trump | to deliver a victory speech later tonight")),
+        ("She is seen by other leaders of the party as uniquely credible.",
+         ("other leaders of the party", "seen", "She | as uniquely credible")),
+    ],
+)
+def test_reported_content_in_two_parts_around_the_cue(nlp, text, expected):
+    assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "42% say X" parsed as a clause of the next "say" is a report of its own
+        ("About 42% say they're liberal, 26% say they are conservative.",
+         ["they're liberal", "they are conservative"]),
+        ("Four in 10 voters see the campaign of Donald Trump as most unfair.",
+         ["the campaign of Donald Trump as most unfair"]),
+        ("Obama made clear that meeting relatives has an impact.", ["that meeting relatives has an impact"]),
+        ("She made it clear that she has their backs.", ["that she has their backs"]),
+        ("Sanders takes aim at the billionaire class.", ["the billionaire class"]),
+        ("He made those comments on Monday.", ["those comments"]),  # a time is no topic
+        ("Trump echoed that promise on Monday.", ["that promise"]),
+        ("At first it seemed like an impossible task.", ["it | like an impossible task"]),
+        ("In fact, neither plan would work, he said.", ["neither plan would work"]),  # the writer's link
+    ],
+)
+def test_reported_contents(nlp, text, expected):
+    assert [content for _, _, content in reports(nlp, text)] == expected
