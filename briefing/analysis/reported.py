@@ -88,6 +88,25 @@ def _without_trailing_aside(tokens: list) -> list:
         if _is_contrast(head) and head.right_edge.i >= tokens[-1].i and head.left_edge.i > tokens[n].i:
             return tokens[:n]
         break  # only the last comma
+    return _without_trailing_contrast(tokens)
+
+
+def _without_trailing_contrast(tokens: list) -> list:
+    """Drop a "while ..." clause with a subject of its own that ends the content, comma or not.
+
+    "accused Clinton of a smear while Sanders suggests she is a captive" reports the accusation.
+    """
+    if len(tokens) < 3:
+        return tokens
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if (t.dep_ == "advcl" and t.head.i in inside and t.left_edge.i > tokens[0].i
+                and t.right_edge.i >= tokens[-1].i and _is_contrast(t)
+                and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children)):
+            kept = [x for x in tokens if x.i < t.left_edge.i]
+            while kept and (kept[-1].is_punct or kept[-1].is_space):
+                kept.pop()
+            return kept or tokens
     return tokens
 
 
@@ -142,7 +161,7 @@ def _complement(verb, sent):
             objects = [c for c in verb.rights if c.dep_ == "dobj" and c.i < child.i]
             if infinitive and not objects:
                 objects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
-            return [t for o in objects for t in o.subtree] + list(child.subtree)
+            return _without_joined_report([t for o in objects for t in o.subtree] + list(child.subtree))
     if lemma in lx.TOPIC_VERBS:
         # "said nothing about the plan", "spoke about immigration", "said no to the war"
         topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
@@ -150,7 +169,8 @@ def _complement(verb, sent):
             return topic  # not "spoke on Monday"
     if lemma in lx.STANCE_VERBS:
         passive = _passive_subject(verb)
-        return _object_phrase(verb, sent) or (list(passive[0].subtree) if passive else None) or _relative_object(verb)
+        tokens = _object_phrase(verb, sent) or (list(passive[0].subtree) if passive else None)
+        return _without_joined_report(tokens) if tokens else _relative_object(verb)
     if lemma in lx.SAY_VERBS:
         # "26 percent said the same", "46 percent said yes"
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "intj") and sent.start <= c.i < sent.end]
