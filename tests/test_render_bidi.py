@@ -194,3 +194,12 @@ def test_render_bidi_paragraph_without_rtl_text_is_laid_out_as_before(text):
     pdf._register_fonts()
     paragraph = pdf._para([Run(text)], pdf._look(HouseStyle()).styles["body"])
     assert type(paragraph) is RLParagraph
+
+
+@pytest.mark.parametrize("text, drawn", [
+    ("טיוטה בלבד", "דבלב הטויט"),
+    ("DRAFT", "DRAFT"),
+    ("مسودة", "ﺓﺩﻮﺴﻣ"),  # joined forms, drawn from the right
+])
+def test_render_bidi_watermark_text_is_drawn_in_visual_order(text, drawn):
+    assert pdf._drawn(text) == drawn

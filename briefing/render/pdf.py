@@ -315,6 +315,11 @@ def _mirror(ch: str, level: int) -> str:
     return MIRRORED.get(ch, ch) if level % 2 else ch
 
 
+def _drawn(text: str) -> str:
+    """One line drawn outside a paragraph (the watermark): Arabic joined, in visual order."""
+    return _visual(_shaped(text), get_base_level(text)) if _has_rtl(text) else text
+
+
 def _text_markup(text: str, font: str = "Brief", italic: bool = False) -> str:
     """reportlab paragraph markup for plain text set in ``font``: escaped, with CJK runs in
     CID fonts, characters a house font lacks in DejaVu, Arabic letters joined (still in
@@ -667,7 +672,7 @@ class _BriefTemplate(BaseDocTemplate):
 
 def _watermark(canvas, text: str, face: str, width: float, height: float) -> None:
     """``text`` in light grey across the page's diagonal, sized to fit it."""
-    text = " ".join(printable(text).split())
+    text = _drawn(" ".join(printable(text).split()))
     diagonal = (width**2 + height**2) ** 0.5
     size = min(WATERMARK_MAX_SIZE, diagonal * 0.75 / max(pdfmetrics.stringWidth(text, face, 1), 1))
     canvas.saveState()
