@@ -8,6 +8,9 @@ document info from the front matter. Text is set in the embedded DejaVu fonts
 (Latin, Greek, Cyrillic, ...) or the house style's TrueType fonts, which fall
 back to DejaVu for characters they lack; runs of Chinese, Japanese and Korean
 characters switch to reportlab's standard CID fonts, which PDF readers supply.
+Hebrew and Arabic are wrapped in logical order and each line drawn in visual
+order (python-bidi's levels; Arabic letters joined by arabic-reshaper first);
+a right-to-left paragraph is right-aligned.
 The house style's logo opens the first page and its colours mark headings,
 rules, quote bars, table headers and the banner. Output is deterministic
 (reportlab's invariant mode).
@@ -441,8 +444,11 @@ def _visual_fragments(fragments: list, base: int) -> list:
 
     Fragments without text (anchors, breaks) draw nothing and go first.
     """
-    texts = [f for f in fragments if f.text and not hasattr(f, "cbDefn")]
-    out = [f for f in fragments if not (f.text and not hasattr(f, "cbDefn"))]
+    def has_text(fragment) -> bool:
+        return bool(fragment.text) and not hasattr(fragment, "cbDefn")
+
+    texts = [f for f in fragments if has_text(f)]
+    out = [f for f in fragments if not has_text(f)]
     owner = [k for k, f in enumerate(texts) for _ in f.text]
     line = "".join(f.text for f in texts)
     levels = _levels(line, base)
