@@ -181,7 +181,7 @@ STANCE_ADJECTIVE_PREPOSITIONS = frozenset("of about with on to by in over toward
 
 # Nouns whose "that" clause is a report ("the claim that ...", "fears that ...").
 # "effort", "attempt" and "decision" name deeds, and on PolNeAR train were not
-# attributions.
+# attributions with a "that" clause ("a decision to ..." is an intention, below).
 CLAUSE_NOUNS = frozenset(
     """
     claim assertion argument allegation accusation belief view opinion fear hope concern
@@ -195,7 +195,7 @@ CLAUSE_NOUNS = frozenset(
 INTENTION_NOUNS = frozenset(
     """
     plan proposal call pledge promise vow bid intention refusal desire push offer threat
-    demand
+    demand decision reluctance
     """.split()
 )
 
@@ -204,14 +204,14 @@ STANCE_NOUNS = frozenset(
     """
     call endorsement opposition criticism praise supporter opponent critic backer
     proponent advocate demand push attack critique commitment hostility embrace backing
-    defender denunciation doubt fear complaint allegation accusation case fight
+    defender denunciation doubt fear complaint allegation accusation case fight support
     """.split()
 )
 STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about toward towards over".split())
 
 # Cue nouns whose "about" or "of" object is the content, given a holder:
 # "his questions about the platform", "their doubts over the deal".
-TOPIC_NOUNS = frozenset("question debate concern doubt controversy speculation".split())
+TOPIC_NOUNS = frozenset("question debate concern doubt controversy speculation remark speech word".split())
 
 # Every noun that may name a report, by one rule or another.
 CUE_NOUNS = CLAUSE_NOUNS | INTENTION_NOUNS | STANCE_NOUNS | TOPIC_NOUNS
@@ -299,3 +299,8 @@ EVIDENCE_PREPOSITIONS = frozenset("in".split())
 
 # How a participle hangs on a clause ("When asked about it, she said ...").
 PARTICIPLE_DEPS = frozenset("advcl acl".split())
+
+# A headline in Title Case: its length in words, and the share of them capitalized.
+MIN_TITLE_WORDS = 4
+MAX_TITLE_WORDS = 20
+TITLE_CASE_SHARE = 0.7

@@ -746,6 +746,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if _covered(att.spans, full_quotes) > MAX_QUOTED_SHARE * size:
                 continue
             found.append(att)
+    found += _title_case_lines(doc, text)
     for att in _colon_lines(doc, text):
         # The colon line is the outer report: a clause inside it is dropped below.
         if not any(_overlaps(att, quote) for quote in full_quotes):
@@ -798,6 +799,63 @@ def _colon_lines(doc, text: str) -> list[Attribution]:
             )
         )
     return found
+
+
+def _title_case_lines(doc, text: str) -> list[Attribution]:
+    """Headlines in Title Case, whose verb the parse took for a name: "Zoe Questioned Why ...".
+
+    A line reports when a capitalized word after its first is, less an
+    ending, a speech or stance verb: the words before it speak, the words
+    after it (up to a colon) are what was said. Lines where the parse found
+    a verb are left to the other rules.
+    """
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        if not lx.MIN_TITLE_WORDS <= len(words) <= lx.MAX_TITLE_WORDS:
+            continue
+        if sum(w[0].isupper() for w in words) < lx.TITLE_CASE_SHARE * len(words):
+            continue
+        span = doc.char_span(start, start + len(line), alignment_mode="expand")
+        if span is None or any(t.pos_ == "VERB" and _lemma(t) in lx.CUE_VERBS for t in span):
+            continue
+        att = _title_report(span, text)
+        if att is not None:
+            found.append(att)
+    return found
+
+
+def _title_report(line, text: str) -> Attribution | None:
+    tokens = [t for t in line if not t.is_space]
+    for n, token in enumerate(tokens[1:], start=1):
+        if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ or not token.text[0].isupper():
+            continue
+        if _title_lemma(token.lower_) not in (lx.SPEECH_VERBS | lx.STANCE_VERBS) - lx.QUOTE_ONLY_VERBS:
+            continue
+        after = []
+        for t in tokens[n + 1:]:
+            if t.text == ":":
+                break
+            after.append(t)
+        content = _edges(after, text) if after else None
+        speaker = _edges(tokens[:n], text)
+        if content is None or speaker is None:
+            return None
+        return Attribution(spans=(content,), cue=token_span(token), speaker=speaker)
+    return None
+
+
+def _title_lemma(word: str) -> str | None:
+    """The verb a Title Case headline word may be: "praises" -> "praise", "questioned" -> "question"."""
+    for cut in ("", "s", "es", "d", "ed"):
+        stem = word[: len(word) - len(cut)] if cut else word
+        if cut and not word.endswith(cut):
+            continue
+        if stem in lx.SPEECH_VERBS or stem in lx.STANCE_VERBS:
+            return stem
+    return None
 
 
 def _holds(att: Attribution, quote: Attribution) -> bool:
