@@ -24,6 +24,7 @@ a permanent 5xx refusal is not retried) or into a folder per recipient
     port = 587                    # default 25, or 465 with ssl
     starttls = true               # upgrade the connection before logging in
     ssl = false                   # connect with TLS from the start (port 465)
+    cafile = "our-ca.pem"         # certificates of an in-house authority to trust (default: the system's)
     user = "briefs"               # or BRIEFING_SMTP_USER; the password only from BRIEFING_SMTP_PASSWORD
     from = "briefs@example.org"   # the sender address (required to send by email)
     timeout = 30                  # seconds to wait for the server
@@ -67,7 +68,7 @@ MIME_TYPES = {
 }
 PASSWORD_ENV = "BRIEFING_SMTP_PASSWORD"
 USER_ENV = "BRIEFING_SMTP_USER"
-SMTP_KEYS = {"host", "port", "starttls", "ssl", "user", "from", "timeout"}
+SMTP_KEYS = {"host", "port", "starttls", "ssl", "cafile", "user", "from", "timeout"}
 DISTRIBUTION_KEYS = {"delivery", "folder", "attempts", "retry_delay"}
 DELIVERIES = ("smtp", "folder")
 DEFAULT_ATTEMPTS = 4
@@ -92,10 +93,15 @@ class SmtpSettings:
     password: str = field(default="", repr=False)
     sender: str = ""
     timeout: float = DEFAULT_TIMEOUT
+    cafile: Path | None = None  # None: the system's certificate authorities
 
     @property
     def address(self) -> str:
         return f"smtp://{self.host}:{self.port}"
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Verifies the server's certificate and name, against ``cafile`` when one is given."""
+        return ssl.create_default_context(cafile=str(self.cafile) if self.cafile else None)
 
 
 @dataclass(frozen=True)
@@ -140,12 +146,22 @@ def smtp_settings(cfg: Mapping, environ: Mapping[str, str] | None = None) -> Smt
     sender = str(table.get("from", "")).strip()
     if "@" not in sender:
         raise UsageError(f"{where} needs from = \"briefs@example.org\" (the sender address) to send by email")
+    cafile = None
+    if table.get("cafile"):
+        cafile = Path(str(table["cafile"])).expanduser()
+        if not cafile.is_absolute() and cfg.get("config_path"):
+            cafile = Path(cfg["config_path"]).parent / cafile
+        try:
+            ssl.create_default_context(cafile=str(cafile))
+        except (OSError, ssl.SSLError) as exc:
+            raise UsageError(f"{where} cafile {str(cafile)!r} is not a readable PEM certificate file ({exc})") from None
     user = environ.get(USER_ENV) or str(table.get("user", ""))
     password = environ.get(PASSWORD_ENV, "")
     if user and not password:
         raise UsageError(f"SMTP user {user!r} has no password: set it in the environment variable {PASSWORD_ENV}")
     return SmtpSettings(host=str(table.get("host", "localhost")), port=port, starttls=_bool(table, "starttls", where),
-                        ssl=use_ssl, user=user, password=password, sender=sender, timeout=float(timeout))
+                        ssl=use_ssl, user=user, password=password, sender=sender, timeout=float(timeout),
+                        cafile=cafile)
 
 
 def _bool(table: Mapping, key: str, where: str) -> bool:
@@ -389,13 +405,13 @@ class _Connection:
         if self.smtp is None:
             s = self.settings
             if s.ssl:
-                smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=ssl.create_default_context())
+                smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=s.tls_context())
             else:
                 smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
             try:
                 smtp.ehlo()
                 if s.starttls:
-                    smtp.starttls(context=ssl.create_default_context())
+                    smtp.starttls(context=s.tls_context())
                     smtp.ehlo()
                 if s.user:
                     smtp.login(s.user, s.password)
@@ -485,6 +501,13 @@ def _send_one(outbox: Outbox, entry: dict, connection: _Connection, settings: Sm
             outbox.record(entry, status=FAILED, last_error=f"login refused: {code} {text}")
             raise UsageError(f"{settings.address} refused the login for {settings.user!r} ({code} {text}); "
                              f"check {USER_ENV} and {PASSWORD_ENV}") from None
+        except ssl.SSLCertVerificationError as exc:
+            # Retrying cannot make an untrusted certificate trusted: a setting must change.
+            connection.drop()
+            outbox.record(entry, status=FAILED, last_error=f"certificate not trusted: {exc.verify_message}")
+            raise UsageError(f"{settings.address}: the server's certificate is not trusted ({exc.verify_message}); "
+                             f"if your organization runs its own certificate authority, name its certificate "
+                             f"with cafile under [smtp]") from None
         except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
             code, text = _refusal(exc)
             error = f"{settings.address} refused it: {code} {text}"

@@ -303,6 +303,59 @@ def test_outbox_smtp_logs_in_and_a_refused_login_is_a_usage_error(outbox, passwo
     assert len(recorder.messages) == sent
 
 
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1, as an in-house authority would issue (needs openssl)."""
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+def tls_server(certificate, *, implicit: bool):
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*map(str, certificate))
+    recorder = Recorder()
+    options = {"ssl_context": context} if implicit else {"tls_context": context, "require_starttls": True}
+    controller = aiosmtpd_controller.Controller(recorder, hostname="127.0.0.1", port=free_port(), **options)
+    controller.start()
+    return recorder, controller
+
+
+@pytest.mark.parametrize("implicit", [False, True], ids=["starttls", "ssl"])
+def test_outbox_smtp_over_tls_trusts_the_configured_authority_only(outbox, certificate, implicit):
+    recorder, controller = tls_server(certificate, implicit=implicit)
+    try:
+        mode = {"ssl": True} if implicit else {"starttls": True}
+        untrusted = SmtpSettings(host="127.0.0.1", port=controller.port, sender=SENDER, timeout=5, **mode)
+        with pytest.raises(UsageError, match="certificate is not trusted.*cafile"):
+            deliver_smtp(outbox, untrusted, NO_WAIT, sleep=lambda s: None)
+        assert recorder.messages == []
+        trusted = SmtpSettings(host="127.0.0.1", port=controller.port, sender=SENDER, timeout=5,
+                               cafile=certificate[0], **mode)
+        assert deliver_smtp(outbox, trusted, NO_WAIT, sleep=lambda s: None).summary().startswith("5 sent")
+    finally:
+        controller.stop()
+    assert len(recorder.messages) == 5
+
+
+def test_outbox_smtp_settings_cafile_is_relative_to_the_configuration(tmp_path, certificate):
+    shutil.copy(certificate[0], tmp_path / "our-ca.pem")
+    cfg = {"config_path": str(tmp_path / "briefing.toml"), "smtp": {"from": SENDER, "cafile": "our-ca.pem"}}
+    assert smtp_settings(cfg, environ={}).cafile == tmp_path / "our-ca.pem"
+    cfg["smtp"]["cafile"] = "missing.pem"
+    with pytest.raises(UsageError, match="cafile.*missing.pem"):
+        smtp_settings(cfg, environ={})
+
+
 # -- delivery into folders -------------------------------------------------------------------
 
 
