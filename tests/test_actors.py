@@ -191,3 +191,11 @@ def test_actors_speaker_phrase_person_beats_the_country_of_an_adjective(nlp):
 def test_actors_time_zone_is_not_an_organization(nlp, text):
     names = by_name(index(nlp, text))
     assert not {"Eastern", "EST"} & set(names)
+
+
+@pytest.mark.model
+def test_actors_one_word_after_a_demonym_keeps_the_demonym(nlp):
+    names = by_name(index(nlp, "The talks with the Palestinian Authority stalled, and the South Korean Defense Ministry "
+                               "said it would wait."))
+    assert "Palestinian Authority" in names and "Authority" not in names
+    assert names["Defense Ministry"].affiliation == "South Korea"

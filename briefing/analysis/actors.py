@@ -361,9 +361,11 @@ class ActorIndex:
         return True
 
     def _org_name(self, text: str) -> str:
+        """"South Korean Defense Ministry" -> "Defense Ministry" (the country is its affiliation);
+        "Palestinian Authority" stays whole: "Authority" alone names nothing."""
         words = text.split()
         for n in (2, 1):
-            if len(words) > n and demonym_country(" ".join(words[:n])) is not None:
+            if len(words) > n + 1 and demonym_country(" ".join(words[:n])) is not None:
                 return " ".join(words[n:])
         return text
 
