@@ -35,7 +35,7 @@ COGNITION_VERBS = frozenset(
     think believe know feel fear worry hope expect doubt suspect assume guess reckon
     understand realize realise recognize recognise consider find learn view regard
     imagine suppose figure decide determine conclude show suggest indicate reveal
-    demonstrate remember forget agree disagree acknowledge envision imply
+    demonstrate remember forget agree disagree acknowledge envision imply discover
     """.split()
 )
 
@@ -62,7 +62,8 @@ STANCE_VERBS = frozenset(
     pledge promise claim answer focus share like dislike apologize apologise
     lambast articulate encourage react push deem insist echo
     champion rail brag boast reiterate stress underscore dispute ignore accept approve
-    admit lash shrug brush rebuff weigh pressure celebrate list
+    admit lash shrug brush rebuff weigh pressure celebrate list disavow reprimand detail
+    reference heap
     """.split()
 )
 
