@@ -9,7 +9,16 @@ import spacy
 from spacy.tokens import Doc
 
 from briefing.analysis import combine_reports
-from briefing.analysis.quotes import Attribution, find_quotes, is_markup, is_title, noun_phrase, quote_groups
+from briefing.analysis.quotes import (
+    Attribution,
+    find_quotes,
+    is_markup,
+    is_title,
+    noun_phrase,
+    quote_groups,
+    speaker_span,
+    subject_of,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "us-secretaries-of-state-and-defense-in-seoul.txt"
 
@@ -440,10 +449,10 @@ def quote_speakers(doc):
         # after “...!” only an inverted verb does
         ("Supporters cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who ran onto the floor.\n",
          "This is fantastic!", "Donald Hartley of Madison"),
-        # a time over a paragraph is nobody
+        # a time over a paragraph is nobody: the subject next to the verb speaks
         ("1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
          "Muhammad Ali was born in Miami.”\n", "Cassius Clay was born in Louisville. Muhammad Ali was born in Miami.",
-         None),
+         "Famed fight doctor Ferdie Pacheco"),
     ],
 )
 def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
@@ -475,3 +484,94 @@ def test_quotes_go_on_past_a_fragment_in_the_aside(nlp):
     quotes = find_quotes(nlp(text))
     assert [[text[s:e] for s, e in q.spans] for q in quotes if not q.partial] == [
         ["Revenues are up a little bit,", "Things are moving in the right direction."]]
+
+
+# -- speakers: who the subject of a reporting verb is (model) --------------------------------
+
+
+def speaker_of(doc, cue, nth=0):
+    """The speaker mention ``speaker_span(subject_of(...))`` gives for the ``nth`` token ``cue``."""
+    verb = [t for t in doc if t.text == cue][nth]
+    span = speaker_span(subject_of(verb))
+    return doc.text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, nth, speaker",
+    [
+        # a place or a dateline before the subject is no second subject
+        ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him weak.",
+         "calling", 0, "Trump"),
+        ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that "
+         "his comments do more harm than good.", "saying", 0, "Democrat Hillary Clinton"),
+        # a floating "both" only counts the subject
+        ("Republican establishment figures — whose party was once respected for its discipline — both suggested "
+         "the speechwriter be fired.", "suggested", 0, "Republican establishment figures"),
+    ],
+)
+def test_quotes_subject_nearest_the_verb(nlp, text, cue, nth, speaker):
+    assert speaker_of(nlp(text), cue, nth) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, nth, speaker",
+    [
+        # the second "said" is hung on the reported clause; it is still his
+        ("He said his recent attacks on Trump have given his campaign momentum and said that Trump did not "
+         "represent the party.", "said", 1, "He"),
+    ],
+)
+def test_quotes_second_report_joined_to_content_keeps_speaker(nlp, text, cue, nth, speaker):
+    assert speaker_of(nlp(text), cue, nth) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a passive clause above: its agent did not speak ("by Cleveland")
+        ("Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.",
+         "referring", None),
+    ],
+)
+def test_quotes_agent_of_a_clause_above_is_no_speaker(nlp, text, cue, speaker):
+    assert speaker_of(nlp(text), cue) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # the parse hung the name elsewhere; it is next to the verb, across a short aside
+        ("“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP "
+         "in an interview.", "told", "Ramos, 58"),  # an apposition stays, as in noun_phrase
+        ("Trump is keeping up his criticism of his rivals before the polls\nTrump, in Kentucky, said Tuesday "
+         "that Rubio was a lightweight.", "said", "Trump, in Kentucky"),
+        # a place is no stranded name
+        ("“We will win,” in Ohio, said nothing.", "said", None),
+    ],
+)
+def test_quotes_stranded_name_before_its_verb_speaks(nlp, text, cue, speaker):
+    assert speaker_of(nlp(text), cue) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, holder, speaker",
+    [
+        # a possessive on the object of a verb that reports nothing: the clause's subject
+        ("Donald Trump is keeping up his criticism of his closest Republican rivals.", "his", "Donald Trump"),
+        ("He has been ratcheting up his critique of his opponents.", "his", "He"),
+        # they disagree: the pronoun stays
+        ("She is keeping up his criticism of the rivals.", "his", "his"),
+        # under a reporting verb the possessive is someone else
+        ("Trump mocked her plan to raise taxes.", "her", "her"),
+    ],
+)
+def test_quotes_possessive_holder_is_the_clause_subject(nlp, text, holder, speaker):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == holder)
+    start, end = speaker_span(token)
+    assert doc.text[start:end] == speaker

@@ -47,6 +47,14 @@ TRAILING_CUE_PUNCTUATION = ",!?"
 MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
 MAX_CHARS_TO_VERB = 80
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
+# Words that may stand after the subject they count ("the leaders both said").
+FLOATING_QUANTIFIERS = frozenset("both all each".split())
+# "Ramos, 58, told": the most words of an aside between a stranded name and its verb.
+MAX_ASIDE_WORDS = 4
+# Entities a stranded name may have: a person or a body, never a place or a date.
+STRANDED_NAME_ENTITIES = frozenset(("PERSON", "ORG", "NORP", ""))
+# A possessive pronoun and the subject pronouns that may be the same person.
+POSSESSIVE_SUBJECTS = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
 
 
 @dataclass(frozen=True)
@@ -284,14 +292,16 @@ def subject_of(verb):
     """The subject token of a verb, looking up a chain of clauses ("X said, adding that ...")."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "nsubj":
-                return child
-            if child.dep_ == "agent":  # "was criticized by his rivals"
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        if tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
+        subject = _nearest_subject(tok)
+        if subject is not None:
+            return subject
+        if tok is verb:  # "was criticized by his rivals"; a clause above's agent is no one's subject here
+            agent = _agent(tok) or _stranded_name(tok)
+            if agent is not None:
+                return agent
+        if _report_joined_to_content(verb, tok):
+            tok = tok.head.head  # "He said X have given Y and said that ...": the second "said" is his
+        elif tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
                 and not _finite_clause(tok):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -299,6 +309,63 @@ def subject_of(verb):
         else:
             return None
     return None
+
+
+def _nearest_subject(verb):
+    """The verb's subject; of two, the one nearest before it.
+
+    The parse may take a place or a dateline before the subject for a second
+    one: in "Speaking in Salem, New Hampshire, Trump went after Bush" and
+    "Washington (AFP) – Democrat Hillary Clinton has taken a swipe" the
+    speaker is the one next to the verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # "Republican figures ... both suggested": "both" only counts them
+        subjects = [c for c in subjects if c.lower_ not in FLOATING_QUANTIFIERS] or subjects
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _stranded_name(verb):
+    """A name the parse hung elsewhere, right before a finite verb with no subject: "Ramos, 58, told AFP".
+
+    Only a name (or a personal pronoun) followed by a comma and at most a
+    short aside ("58", "in Kentucky") counts: "Trump, in Kentucky, said".
+    """
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+        return None
+    doc, at = verb.doc, verb.i - 1
+    if at < verb.sent.start or doc[at].text != ",":
+        return None
+    at -= 1
+    aside = 0
+    while at >= verb.sent.start and doc[at].text != "," and aside < MAX_ASIDE_WORDS and not _stranded(doc[at]):
+        at, aside = at - 1, aside + 1
+    if aside and at >= verb.sent.start and doc[at].text == ",":
+        at -= 1
+    if at < verb.sent.start or not _stranded(doc[at]):
+        return None
+    return doc[at]
+
+
+def _stranded(token) -> bool:
+    """True for a name's last word or a personal pronoun, attached as anything but a subject."""
+    if token.dep_ in ("nsubj", "nsubjpass", "compound") or "\n" in token.whitespace_:
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in COLON_PRONOUNS
+    return token.pos_ == "PROPN" and token.ent_type_ in STRANDED_NAME_ENTITIES
+
+
+def _report_joined_to_content(verb, tok) -> bool:
+    """True when reporting ``verb`` is a conjunct the parse hung on the content of a report above.
+
+    In "He said his attacks have given his campaign momentum and said that
+    ..." the second "said" goes with the first, not with "given": it shares
+    the first one's speaker, not the reported clause's subject.
+    """
+    return (tok.dep_ == "conj" and is_reporting_verb(verb) and tok.head.dep_ == "ccomp"
+            and is_reporting_verb(tok.head.head) and tok.head.head.i < tok.head.i)
 
 
 def _finite_clause(verb) -> bool:
@@ -362,10 +429,39 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
     """
     if subject is None:
         return None
+    subject = _possessor_in_own_clause(subject)
     if subject.lower_ in lx.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         start = noun_phrase(subject.head.head, quoted)[0]
         return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
+
+
+def _possessor_in_own_clause(token):
+    """For "his" in "Trump is keeping up his criticism of X": the clause's subject, "Trump".
+
+    A possessive pronoun on the object of a verb that reports nothing itself
+    ("keep up", "double down on", "continue to refute") stands for that
+    verb's subject when the two agree ("his" and "He", "their" and
+    "officials"); the subject names the holder better. Under a reporting verb
+    ("Trump mocked her plan") the pronoun is someone else, and stays.
+    """
+    agrees = POSSESSIVE_SUBJECTS.get(token.lower_)
+    if agrees is None or token.dep_ != "poss":
+        return token
+    verb = token.head
+    while verb.dep_ in ("dobj", "pobj", "prep", "xcomp") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "continued to refute his claim"
+    if verb.pos_ not in ("VERB", "AUX") or is_reporting_verb(verb):
+        return token
+    subject = _nearest_subject(verb)
+    if subject is None or subject.i > token.i:
+        return token
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ in agrees else token
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return subject if subject.pos_ in ("PROPN", "NOUN") and plural == (token.lower_ == "their") else token
 
 
 def _outside(subject, quoted) -> tuple[int, int] | None:
