@@ -575,3 +575,28 @@ def test_quotes_possessive_holder_is_the_clause_subject(nlp, text, holder, speak
     token = next(t for t in doc if t.text == holder)
     start, end = speaker_span(token)
     assert doc.text[start:end] == speaker
+
+
+def day_subject_doc():
+    """"Saturday at the convention Sen. Warren said Trump lost.", the day parsed as the subject."""
+    words = ["Saturday", "at", "the", "convention", "Sen.", "Warren", "said", "Trump", "lost", "."]
+    doc = Doc(VOCAB, words=words, spaces=[True] * 8 + [False, False],
+              heads=[6, 0, 3, 1, 5, 3, 6, 8, 6, 6],
+              deps=["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "nsubj", "ccomp", "punct"],
+              pos=["PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"],
+              lemmas=["Saturday", "at", "the", "convention", "Sen.", "Warren", "say", "Trump", "lose", "."],
+              ents=["B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"])
+    return doc
+
+
+def day_alone_doc():
+    """"Saturday said it all.": a day is nobody."""
+    return Doc(VOCAB, words=["Saturday", "said", "it", "all", "."], spaces=[True, True, True, False, False],
+               heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "dobj", "det", "punct"],
+               pos=["PROPN", "VERB", "PRON", "DET", "PUNCT"], lemmas=["Saturday", "say", "it", "all", "."],
+               ents=["B-DATE", "O", "O", "O", "O"])
+
+
+@pytest.mark.parametrize("make, speaker", [(day_subject_doc, "Sen. Warren"), (day_alone_doc, None)])
+def test_quotes_day_as_subject_gives_the_person_next_to_the_verb(make, speaker):
+    assert speaker_of(make(), "said") == speaker

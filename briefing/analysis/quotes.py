@@ -293,8 +293,8 @@ def subject_of(verb):
     tok = verb
     for _ in range(4):
         subject = _nearest_subject(tok)
-        if subject is not None:
-            return subject
+        if subject is not None:  # a day or a time is nobody; a name it holds next to the verb may speak
+            return _person_next_to(subject, tok) if _names_no_one(subject) else subject
         if tok is verb:  # "was criticized by his rivals"; a clause above's agent is no one's subject here
             agent = _agent(tok) or _stranded_name(tok)
             if agent is not None:
@@ -355,6 +355,16 @@ def _stranded(token) -> bool:
     if token.pos_ == "PRON":
         return token.lower_ in COLON_PRONOUNS
     return token.pos_ == "PROPN" and token.ent_type_ in STRANDED_NAME_ENTITIES
+
+
+def _person_next_to(subject, verb):
+    """The person ending ``subject``'s phrase right before ``verb``, or None.
+
+    "Saturday at the party's convention Sen. Elizabeth Warren (D-MA) said":
+    the parse made the day the subject and hung the senator on it.
+    """
+    people = [t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ != "compound" and t.i < verb.i]
+    return people[-1] if people and people[-1].right_edge.i + 1 == verb.i else None
 
 
 def _report_joined_to_content(verb, tok) -> bool:
