@@ -600,3 +600,21 @@ def test_reported_more_cue_words(nlp, text, expected):
 )
 def test_reported_title_case_headline(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause after the verb is its content, not the one before a colon
+        ("It is on social issues that they lean left: 42% say they're liberal, 34% conservative.",
+         ["they're liberal, 34% conservative"]),
+        # "said" misread as an adjective of the noun after it
+        ("About half said they were very worried about the economy, and more than 4 in 10 said billionaire "
+         "Donald Trump would be best at handling the economy.",
+         ["they were very worried about the economy",
+          "billionaire Donald Trump would be best at handling the economy"]),
+    ],
+)
+def test_reported_several_poll_clauses(nlp, text, expected):
+    assert [content for _, _, content in reports(nlp, text)] == expected

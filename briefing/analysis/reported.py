@@ -139,7 +139,9 @@ def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
 def _complement(verb, sent):
     """The clause a reporting verb reports, as a token list, or None."""
     lemma = _lemma(verb)
-    for child in verb.children:
+    # "Social issues matter: 42% say they're liberal": a clause after the verb is its content
+    # before one ahead of it
+    for child in sorted(verb.children, key=lambda c: (c.dep_ == "ccomp" and c.i < verb.i, c.i)):
         if not sent.start <= child.i < sent.end:
             continue
         if child.dep_ == "ccomp" and lemma not in lx.QUOTE_ONLY_VERBS:
@@ -162,6 +164,8 @@ def _complement(verb, sent):
             if infinitive and not objects:
                 objects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
             return _without_joined_report([t for o in objects for t in o.subtree] + list(child.subtree))
+    if lemma in lx.SPEECH_VERBS and verb.dep_ == "amod" and verb.tag_ in lx.REPORTING_TENSE_TAGS:
+        return _clause_after_misread_verb(verb, sent)
     if lemma in lx.TOPIC_VERBS:
         # "said nothing about the plan", "spoke about immigration", "said no to the war"
         topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
@@ -177,6 +181,23 @@ def _complement(verb, sent):
         if objects:
             return list(objects[0].subtree)
     return None
+
+
+def _clause_after_misread_verb(verb, sent) -> list | None:
+    """"more than 4 in 10 said billionaire Donald Trump would be best": "said" read as an adjective.
+
+    The clause is the one holding the noun the verb was hung on, from the
+    word after the verb on.
+    """
+    if not any(c.dep_ in lx.SUBJECT_DEPS for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i < verb.i:
+        return None
+    tokens = [t for t in clause.subtree if t.i > verb.i and sent.start <= t.i < sent.end]
+    return _without_joined_report(tokens) or None
 
 
 def _own_report(token) -> bool:
