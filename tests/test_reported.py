@@ -618,3 +618,18 @@ def test_reported_title_case_headline(nlp, text, expected):
 )
 def test_reported_several_poll_clauses(nlp, text, expected):
     assert [content for _, _, content in reports(nlp, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trump called him a liar.", ["him a liar"]),
+        ("He called a donor on Friday.", []),  # whom he called, not what he said
+        ("Reporters asked Trump.", []),
+        ("Trump asked his supporters to raise their right hands.", ["his supporters to raise their right hands"]),
+        ("He founded a group called Citizens for Trump.", []),  # a name, nobody's view
+    ],
+)
+def test_reported_call_and_ask_need_more_than_whom(nlp, text, expected):
+    assert [content for _, _, content in reports(nlp, text)] == expected

@@ -67,6 +67,13 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 
+# Stance verbs whose lone object is whom they address, not a stance: "called a
+# donor", "asked Trump" ("called him a liar", "called for", "asked him to" report).
+ADDRESSING_VERBS = frozenset("call ask".split())
+
+# Verbs that, hung on a noun without an agent, give its name: "a group called ...".
+NAMING_VERBS = frozenset("call dub label term".split())
+
 # Prepositions that carry a stance verb's object: "called for", "accused X of",
 # "described X as", "talked about", "voted against", "referred to".
 STANCE_PREPOSITIONS = frozenset("for of as about against to on over".split())

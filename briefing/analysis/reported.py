@@ -307,6 +307,10 @@ def _object_phrase(verb, sent):
             break
     if not parts:
         return None
+    if _lemma(verb) in lx.ADDRESSING_VERBS and [p.dep_ for p in parts] in (["dobj"], ["dative"]):
+        return None  # "called a donor", "asked Trump": whom, not what
+    if _lemma(verb) in lx.NAMING_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # "a group called Citizens for Trump": a name, nobody's view
     if parts[0].dep_ == "prep" and all(t.dep_ == "prt" for t in verb.doc[verb.i + 1:parts[0].i]):
         objects = [c for c in parts[0].children if c.dep_ in ("pobj", "pcomp")]
         if objects:
