@@ -5,12 +5,17 @@ content and its subject the speaker. Besides verbs (speech, belief, intention,
 stance, light verbs such as "made the case that", "see X as Y", what a poll
 shows), cues may be predicate adjectives ("are critical of", "is convinced
 that"), nouns with a holder ("Trump's call for", "his plans to", "the claim
-that"), "according to X" and a poll named up front ("In the new poll, ...").
+that"), "according to X", a poll named up front ("In the new poll, ..."), and
+the verb of a Title Case headline that the parse took for a name. A passive
+stance verb reports its subject for its agent ("The move was criticized by
+X"); a relative pronoun stands for the object ("which Trump supported").
 Clauses already inside a direct quotation belong to that quotation and are
 skipped; a partial quote inside a reported clause stays part of it. Content
 boundaries follow PolNeAR: a second report joined to a clause ("..., and said
-...") ends it, the writer's asides and contrasts (", though ...") are left out.
-The word lists live in :mod:`.lexicon`.
+...") ends it, the writer's asides and contrasts (", though ...", "while
+...") and opening links ("In fact, ...") are left out, and a content on both
+sides of its cue ("which he said were split", "Trump is expected | to win")
+comes in two spans. The word lists live in :mod:`.lexicon`.
 """
 
 from __future__ import annotations
