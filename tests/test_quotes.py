@@ -600,3 +600,26 @@ def day_alone_doc():
 @pytest.mark.parametrize("make, speaker", [(day_subject_doc, "Sen. Warren"), (day_alone_doc, None)])
 def test_quotes_day_as_subject_gives_the_person_next_to_the_verb(make, speaker):
     assert speaker_of(make(), "said") == speaker
+
+
+
+def object_before_aside_doc():
+    """"Obama, opening the Museum of Culture on Saturday, said it works.", with "Obama" and "said" unlinked."""
+    words = ["Obama", ",", "opening", "the", "Museum", "of", "Culture", "on", "Saturday", ",", "said", "it", "works", "."]
+    return Doc(VOCAB, words=words, spaces=[False, True, True, True, True, True, True, True, False, True, True, True,
+                                           False, False],
+               heads=[10, 10, 10, 4, 2, 4, 5, 2, 7, 10, 10, 12, 10, 10],
+               deps=["dep", "punct", "advcl", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct", "ROOT", "nsubj",
+                     "ccomp", "punct"],
+               pos=["PROPN", "PUNCT", "VERB", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT", "VERB", "PRON",
+                    "VERB", "PUNCT"],
+               tags=["NNP", ",", "VBG", "DT", "NNP", "IN", "NNP", "IN", "NNP", ",", "VBD", "PRP", "VBZ", "."],
+               lemmas=["Obama", ",", "open", "the", "Museum", "of", "Culture", "on", "Saturday", ",", "say", "it", "work",
+                       "."],
+               ents=["B-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-DATE", "O", "O", "O", "O", "O"])
+
+
+@pytest.mark.parametrize("make", [object_before_aside_doc])
+def test_quotes_stranded_name_needs_an_aside_in_commas(make):
+    # no comma before "on Saturday": "Culture" ends an object, not a speaker's name
+    assert speaker_of(make(), "said") is None

@@ -341,7 +341,9 @@ def _stranded_name(verb):
     aside = 0
     while at >= verb.sent.start and doc[at].text != "," and aside < MAX_ASIDE_WORDS and not _stranded(doc[at]):
         at, aside = at - 1, aside + 1
-    if aside and at >= verb.sent.start and doc[at].text == ",":
+    if aside:  # the aside is set off by commas on both sides
+        if at < verb.sent.start or doc[at].text != ",":
+            return None
         at -= 1
     if at < verb.sent.start or not _stranded(doc[at]):
         return None
