@@ -180,7 +180,8 @@ STANCE_ADJECTIVES = frozenset(
     willing determined opposed supportive proud afraid angry upset furious wary
     adamant doubtful insistent keen unwilling uncertain unsure mindful fearful suspicious
     enthusiastic grateful nervous dismissive pleased displeased divided unified undecided
-    outspoken enamored delighted impressed unanimous
+    outspoken enamored delighted impressed unanimous open excited thrilled glad sorry ashamed
+    embarrassed
     """.split()
 )
 
