@@ -633,3 +633,10 @@ def test_reported_several_poll_clauses(nlp, text, expected):
 )
 def test_reported_call_and_ask_need_more_than_whom(nlp, text, expected):
     assert [content for _, _, content in reports(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_reported_statement_noun_under_a_speech_verb_is_held_by_its_subject(nlp):
+    # "says in a statement that ...": the statement is Weaver's, not nobody's.
+    assert reports(nlp, "John Weaver says in a statement that the campaign will go on.") == [
+        ("John Weaver", "statement", "that the campaign will go on")]

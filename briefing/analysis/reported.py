@@ -27,6 +27,7 @@ from .quotes import (
     Attribution,
     SpanIndex,
     according_to,
+    is_reporting_verb,
     noun_phrase,
     sentences,
     speaker_span,
@@ -592,6 +593,8 @@ def _noun_holder(noun):
         return noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return subject_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_reporting_verb(noun.head.head):
+        return subject_of(noun.head.head)  # "Weaver says in a statement that ..."
     return None
 
 
