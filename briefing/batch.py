@@ -269,7 +269,9 @@ def _make_stream(jobs: Sequence[Job], options: BatchOptions, nlp, *, should_stop
                 continue
             yield analysis_text(source), (job, source)
 
-    for doc, (job, source) in nlp.pipe(readable(), as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+    from .nlp import parse_stream
+
+    for doc, (job, source) in parse_stream(nlp, readable(), PIPE_BATCH_SIZE):
         yield from _drain(unreadable)
         if should_stop():
             return

@@ -679,11 +679,11 @@ def digest_articles(paths: Sequence[str | os.PathLike], *, pipeline: str | None 
     sources = [x for x in loaded if not isinstance(x, Briefing)]
     if sources:
         from .batch import PIPE_BATCH_SIZE
-        from .nlp import load_pipeline
+        from .nlp import load_pipeline, parse_stream
 
         nlp = nlp or load_pipeline(pipeline)
-        docs = nlp.pipe((analysis_text(s) for s in sources), batch_size=PIPE_BATCH_SIZE)
-        analysed = {id(s): analyze(s, nlp=nlp, doc=doc) for s, doc in zip(sources, docs)}
+        pairs = parse_stream(nlp, ((analysis_text(s), s) for s in sources), PIPE_BATCH_SIZE)
+        analysed = {id(s): analyze(s, nlp=nlp, doc=doc) for doc, s in pairs}
         loaded = [x if isinstance(x, Briefing) else analysed[id(x)] for x in loaded]
     return build_digest(loaded)
 

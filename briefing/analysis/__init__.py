@@ -8,6 +8,8 @@ Each step is a module of small functions over one spaCy ``Doc``:
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import replace
 
 from ..model import Actor, Briefing, Position, Quote, Source, Span
@@ -39,12 +41,12 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     ``nlp.pipe(analysis_text(s) for s in sources)``); otherwise the pipeline
     ``nlp`` (or the one named ``pipeline``, or the default) parses it here.
     """
-    from ..nlp import load_pipeline, pipeline_name
+    from ..nlp import load_pipeline, parse, pipeline_name
 
     reading = read(source)
     if doc is None:
         nlp = nlp or load_pipeline(pipeline)
-        doc = nlp(reading.text)
+        doc = parse(nlp, reading.text)
     if doc_text(doc) != reading.text:
         raise ValueError("doc was not parsed from analysis_text(source)")
 
@@ -138,16 +140,19 @@ def _without_repeats(reported: list[Attribution]) -> list[Attribution]:
 
 
 def _closing_marks(text: str) -> list[tuple[int, int]]:
-    """(opening mark, just after the closing mark) of each closed quotation in ``text``."""
-    return [(s.open, s.after) for g in quote_groups(text) for s in g if s.close is not None]
+    """(opening mark, just after the closing mark) of each closed quotation in ``text``, in order."""
+    return sorted((s.open, s.after) for g in quote_groups(text) for s in g if s.close is not None)
 
 
 def _to_closing_mark(att: Attribution, closes: list[tuple[int, int]]) -> Attribution:
     """``att`` with its last span run on to the closing mark of a quotation it opens."""
     *head, (start, end) = att.spans
-    for opened, after in closes:
-        if start <= opened < end < after - 1:
+    i = bisect.bisect_left(closes, (start,))  # ``closes`` is sorted: look only at marks opened in the span
+    while i < len(closes) and closes[i][0] < end:
+        opened, after = closes[i]
+        if end < after - 1:
             return replace(att, spans=(*head, (start, after)))
+        i += 1
     return att
 
 

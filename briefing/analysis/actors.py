@@ -185,10 +185,12 @@ class ActorIndex:
     def _build(self) -> None:
         doc = self.doc
         titled = list(self._titled_names())
-        taken = [(s, e) for s, e in titled]
+        taken_starts = [s for s, _ in sorted(titled)]
+        taken_reach = list(itertools.accumulate((e for _, e in sorted(titled)), max))
 
         def overlaps_titled(s: int, e: int) -> bool:
-            return any(s < te and ts < e for ts, te in taken)
+            i = bisect.bisect_left(taken_starts, e)  # the titled names that start before ``e``
+            return i > 0 and taken_reach[i - 1] > s
 
         candidates: list[tuple[int, int, str]] = []  # start, end, label
         for s, e in titled:
@@ -703,8 +705,12 @@ class ActorIndex:
         if not after:
             return None
         at = end + after.end()
-        for (s, e), c in self._by_mention.items():
-            if s == at and c.kind == "person" and text[e:e + 1] == ",":
+        starts = self._mention_index()
+        i = bisect.bisect_left(starts, (at, -1, -1))
+        if i < len(starts) and starts[i][0] == at:
+            _, e, owner = starts[i]
+            c = self._owners[owner]
+            if c.kind == "person" and text[e:e + 1] == ",":
                 return c
         return None
 

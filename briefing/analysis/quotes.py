@@ -16,6 +16,7 @@ above its name (a dateline): no speaker is better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -233,10 +234,18 @@ class SpanIndex:
         return i >= 0 and offset < self.ends[i]
 
 
-def sentences(doc) -> list:
+class Sentences(list):
+    """A doc's sentences, with their start offsets at hand for bisection."""
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [s.start_char for s in self]
+
+
+def sentences(doc) -> Sentences:
     """The doc's sentences, or the whole doc as one when it has no sentence boundaries."""
     if len(doc) == 0:
-        return []
+        return Sentences()
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         sents = list(doc.sents)
     else:
@@ -253,7 +262,7 @@ def sentences(doc) -> list:
                 start = tok.i + 1
         if start < sent.end:
             out.append(doc[start:sent.end])
-    return out
+    return Sentences(out)
 
 
 def noun_phrase(token, quoted=None) -> tuple[int, int]:
@@ -516,7 +525,7 @@ class _Found:
 
 
 def _sentence_index(sents, offset: int) -> int:
-    starts = [s.start_char for s in sents]
+    starts = sents.starts if isinstance(sents, Sentences) else [s.start_char for s in sents]
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 

@@ -21,6 +21,7 @@ comes in two spans. The word lists live in :mod:`.lexicon`.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from . import lexicon as lx
 from .quotes import (
@@ -41,15 +42,30 @@ from .reading import doc_text
 MAX_QUOTED_SHARE = 0.5
 
 
-def _covered(spans, quotes: list[Attribution]) -> int:
-    """How many characters of ``spans`` lie inside full (not partial) quotations."""
+class _Extents:
+    """Spans sorted by start, with the furthest end reached so far: which of them reach into a range?"""
+
+    def __init__(self, spans, keys=None):
+        order = sorted(range(len(spans)), key=lambda i: spans[i])
+        self.spans = [spans[i] for i in order]
+        self.keys = [i for i in order] if keys is None else [keys[i] for i in order]
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(itertools.accumulate((e for _, e in self.spans), max))
+
+    def reaching(self, start: int, end: int, margin: int = 0):
+        """(span, key) of the spans that start before ``end + margin`` and end after ``start - margin``."""
+        i = bisect.bisect_left(self.starts, end + margin)
+        while i > 0 and self.reach[i - 1] + margin > start:
+            i -= 1
+            yield self.spans[i], self.keys[i]
+
+
+def _covered(spans, quoted: _Extents) -> int:
+    """How many characters of ``spans`` lie inside full (not partial) quotations (``quoted``)."""
     total = 0
     for s, e in spans:
-        for q in quotes:
-            if q.partial:
-                continue
-            for qs, qe in q.spans:
-                total += max(0, min(e, qe + 1) - max(s, qs - 1))
+        for (qs, qe), _ in quoted.reaching(s, e, margin=1):
+            total += max(0, min(e, qe + 1) - max(s, qs - 1))
     return total
 
 
@@ -756,6 +772,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
     text = doc_text(doc)
     full_quotes = [q for q in quotes if not q.partial]
+    quoted_spans = _Extents([span for q in full_quotes for span in q.spans])
     quoted = SpanIndex([(s, e) for q in full_quotes for s, e in q.spans])
     for sent in sentences(doc):
         for token in sent:
@@ -776,7 +793,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if att is None:
                 continue
             size = sum(e - s for s, e in att.spans)
-            if _covered(att.spans, full_quotes) > MAX_QUOTED_SHARE * size:
+            if _covered(att.spans, quoted_spans) > MAX_QUOTED_SHARE * size:
                 continue
             found.append(att)
     found += _title_case_lines(doc, text)
@@ -787,8 +804,11 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     # PolNeAR-style univocal reading: a report nested inside another's content
     # ("X said Y believes Z") is part of the outer one.
     found = _outermost(found)
+    # A report holding a quote reaches over it: look among those alone, not every report.
+    extents = _Extents([(a.spans[0][0], a.spans[-1][1]) for a in found])
     for quote in quotes:
-        if quote.partial and not any(_holds(a, quote) for a in found):
+        qs, qe = quote.spans[0][0], quote.spans[-1][1]
+        if quote.partial and not any(_holds(found[i], quote) for _, i in extents.reaching(qs, qe)):
             att = _around_partial_quote(doc, quote, text)
             if att is not None:
                 found.append(att)

@@ -201,7 +201,8 @@ def _score_features(doc, text: str, sentences, actors, quotes, positions, title)
     """Fill each sentence's features, each scaled to about 0..1."""
     quoted = _quoted_ranges(text, quotes)
     weights = _actor_weights(doc, actors)
-    dated = [(m.start, m.end) for m in date_mentions(doc)]
+    dated = sorted(m.start for m in date_mentions(doc))
+    held = sorted(p.start for p in positions)
     frequency = _lemma_frequency(sentences)
     title_words = _title_lemmas(doc, title)
     top_weight = max((w for _, _, w, _ in weights), default=0.0) or 1.0
@@ -223,13 +224,19 @@ def _score_features(doc, text: str, sentences, actors, quotes, positions, title)
             "title": len(s.lemmas & title_words) / len(title_words) if title_words else 0.0,
             "central": central / math.sqrt(max(1, len(s.lemmas))),
             "actors": min(1.0, actor_weight / top_weight / 2),
-            "position": 1.0 if any(s.start <= p.start < s.end for p in positions) else 0.0,
-            "date": 1.0 if any(s.start <= a < s.end for a, _ in dated) else 0.0,
+            "position": 1.0 if _any_within(held, s.start, s.end) else 0.0,
+            "date": 1.0 if _any_within(dated, s.start, s.end) else 0.0,
         }
         rank += s.usable
     top = max(s.features["central"] for s in sentences) or 1.0
     for s in sentences:
         s.features["central"] /= top
+
+
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether some of the sorted ``offsets`` lies in ``start:end``."""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
