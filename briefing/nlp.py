@@ -39,6 +39,7 @@ def load_pipeline(name: str | None = None):
 # ``nlp.max_length`` (a million characters): a long article is parsed in pieces cut at
 # paragraph breaks and joined back into one Doc with exactly the same text.
 CHUNK_CHARS = 20_000
+CHUNK_BATCH = 4
 
 
 def parse(nlp, text: str):
@@ -47,7 +48,8 @@ def parse(nlp, text: str):
         return nlp(text)
     from spacy.tokens import Doc
 
-    return Doc.from_docs(list(nlp.pipe(chunks(text))), ensure_whitespace=False)
+    # A few pieces at a time: one large batch pads and multiplies matrices as one long text would.
+    return Doc.from_docs(list(nlp.pipe(chunks(text), batch_size=CHUNK_BATCH)), ensure_whitespace=False)
 
 
 def parse_stream(nlp, items: Iterable[tuple[str, Any]], batch_size: int) -> Iterator[tuple[Any, Any]]:
