@@ -27,7 +27,9 @@ def load_pipeline(name: str | None = None):
     import spacy  # heavy: imported only when analysis is needed
 
     try:
-        return spacy.load(name, exclude=[])
+        # The packaged pipeline ships its sentence recognizer disabled (the parser finds
+        # sentences): not loading it at all saves a twentieth of a second per start.
+        return spacy.load(name, exclude=["senter"] if name == DEFAULT_PIPELINE else [])
     except OSError as exc:
         raise PipelineError(
             f"spaCy pipeline {name!r} is not installed: install it with pip "

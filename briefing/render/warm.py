@@ -2,10 +2,11 @@
 
 A one-article ``briefing make`` spends most of its time loading spaCy. The
 PDF and Word writers then pay again: importing reportlab and python-docx,
-reading fonts, opening the reference document. Started first, a render
-process does that work on another core at the same time and renders the
-brief once the analysis hands it over, so the brief is written moments after
-the analysis ends.
+reading fonts, opening the reference document, compiling the template.
+Started first, a render process does that work on another core at the same
+time and renders the brief once the analysis hands it over, so the brief is
+written moments after the analysis ends. The parent writes the files; the
+render process only returns bytes, so stopping it can leave nothing half done.
 
 The process is forked, so it is used only where fork is the safe default
 (Linux); elsewhere, and when no PDF or Word is asked for, rendering simply
@@ -36,29 +37,55 @@ def warm_renderers(formats: Sequence[str], **options) -> Iterator[Callable[..., 
     """
     from ..make import render_all
 
-    slow = [fmt for fmt in formats if fmt in SLOW_FORMATS]
+    slow = tuple(fmt for fmt in formats if fmt in SLOW_FORMATS)
     if not slow or not sys.platform.startswith("linux"):
         yield render_all
         return
-    import concurrent.futures
     import multiprocessing
 
-    pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
-                                                  initializer=_ignore_interrupts)
+    context = multiprocessing.get_context("fork")
+    here, there = context.Pipe()
+    process = context.Process(target=_serve, args=(there, slow, options), daemon=True, name="briefing-render")
+    process.start()
+    there.close()
+
+    def render_in_process(brief, formats, **options) -> dict[str, bytes]:
+        try:
+            here.send((brief, tuple(formats), options))
+            ok, result = here.recv()
+        except (EOFError, OSError):
+            # The render process is gone (killed, out of memory): render here instead.
+            return render_all(brief, formats, **options)
+        if not ok:
+            raise result
+        return result
+
     try:
-        pool.submit(_warm_up, tuple(slow), options)
-
-        def render_in_pool(brief, formats, **options) -> dict[str, bytes]:
-            return pool.submit(render_all, brief, tuple(formats), **options).result()
-
-        yield render_in_pool
+        yield render_in_process
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Its work is done or no longer wanted; it holds no file of ours.
+        process.kill()
+        process.join()
+        here.close()
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C is the parent's to handle: it stops the pool and reports once.
+def _serve(connection, formats: tuple[str, ...], options: dict) -> None:
+    """The render process: warm up, then render each brief it is sent until the pipe closes."""
+    from ..make import render_all
+
+    # Ctrl-C is the parent's to handle: it stops this process and reports once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up(formats, options)
+    while True:
+        try:
+            brief, wanted, given = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = (True, render_all(brief, wanted, **given))
+        except Exception as error:  # noqa: BLE001 - the parent raises it as its own
+            reply = (False, error)
+        connection.send(reply)
 
 
 def _warm_up(formats: tuple[str, ...], options: dict) -> None:
