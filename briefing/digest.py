@@ -690,18 +690,9 @@ def digest_articles(paths: Sequence[str | os.PathLike], *, pipeline: str | None 
 
 def load_digest(path: str | os.PathLike) -> Digest:
     """A digest from its JSON file, validated."""
-    from pydantic import ValidationError
+    from .make import load_json_model
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the digest ({exc.strerror or exc})") from None
-    try:
-        return Digest.from_json(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "digest"
-        raise InputError(f"{path}: not a valid digest: {where}: {first.get('msg')}") from None
+    return load_json_model(path, Digest, "digest")
 
 
 # -- writing ------------------------------------------------------------------------------

@@ -35,6 +35,12 @@ def extract(article: str | os.PathLike, *, pipeline: str | None = None, encoding
 
 def load_brief(path: str | os.PathLike) -> Briefing:
     """A briefing model from a JSON file (``"-"`` for stdin), validated."""
+    return load_json_model(path, Briefing, "brief")
+
+
+def load_json_model(path: str | os.PathLike, model, what: str):
+    """A ``model`` (Briefing, Digest) from a JSON file (``"-"`` for stdin), validated;
+    a problem is an :class:`InputError` naming the file, the field and ``what`` it should be."""
     import sys
 
     from pydantic import ValidationError
@@ -42,13 +48,13 @@ def load_brief(path: str | os.PathLike) -> Briefing:
     try:
         data = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the brief ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
     try:
-        return Briefing.from_json(data)
+        return model.from_json(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "brief"
-        raise InputError(f"{path}: not a valid brief: {where}: {first.get('msg')}") from None
+        where = ".".join(str(p) for p in first.get("loc", ())) or what
+        raise InputError(f"{path}: not a valid {what}: {where}: {first.get('msg')}") from None
 
 
 def plan_outputs(article: str | os.PathLike, formats: Sequence[str], output: str | os.PathLike | None = None,
