@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from pathlib import Path
 
 from benchmarks.extraction import content_class, spans_text, widen_to_quote_marks
+from benchmarks.parse_cache import parsed
 from benchmarks.polnear import read_folder
 from briefing.analysis.quotes import find_quotes
 from briefing.analysis.reported import find_reported
@@ -67,24 +67,17 @@ def main(argv=None) -> None:
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--kind", help="only show FNs/FPs of this class")
-    ap.add_argument("--cache", help="folder with SPLIT.spacy and SPLIT.names from a previous parse")
+    ap.add_argument("--cache", help="folder that keeps the parsed docs of each sample")
     args = ap.parse_args(argv)
 
     articles = read_folder(args.folder)[args.skip:]
     if args.limit:
         articles = articles[: args.limit]
     nlp = load_pipeline()
-    docs = {}
-    if args.cache:
-        from spacy.tokens import DocBin
-
-        split = Path(args.folder).name
-        names = Path(args.cache, f"{split}.names").read_text().split("\n")
-        db = DocBin().from_disk(Path(args.cache, f"{split}.spacy"))
-        docs = {n[:-4]: d for n, d in zip(names, db.get_docs(nlp.vocab))}
+    docs = dict(zip((a.name for a in articles), parsed(nlp, [a.text for a in articles], args.cache)))
     tp, fp, fn, src_ok = Counter(), Counter(), Counter(), Counter()
     for art in articles:
-        doc = docs.get(art.name) or nlp(art.text)
+        doc = docs[art.name]
         text = art.text
         preds = predictions(doc)
         pairs = match(art.gold, preds)

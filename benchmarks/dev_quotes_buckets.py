@@ -14,13 +14,11 @@ change re-runs in seconds.
 from __future__ import annotations
 
 import argparse
-import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from benchmarks.extraction import (
     content_class,
-    iou,
     match,
     normalize,
     offset_map,
@@ -33,24 +31,11 @@ from benchmarks.extraction import (
     spans_text,
     widen_to_quote_marks,
 )
+from benchmarks.parse_cache import parsed
 from benchmarks.polnear import read_folder
 from briefing.nlp import load_pipeline
 
 QUOTED = ("direct", "mixed")
-
-
-def parsed(nlp, texts: list[str], cache: Path):
-    """Docs for ``texts``, parsed once and kept in ``cache`` (keyed by the texts' hash)."""
-    from spacy.tokens import DocBin
-
-    key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
-    path = cache / f"{key}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts))
-    cache.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=True, docs=docs).to_disk(path)
-    return docs
 
 
 def _extent(spans) -> tuple[int, int]:

@@ -5,9 +5,9 @@ indirect gold attributions it misses by the gold cue's lemma, the spurious
 predictions by their cue's lemma, and near misses (overlap below the match
 threshold) so content boundaries can be checked. Meant for ``train``; the
 official numbers come from ``benchmarks.extraction`` on ``dev``. Parsed docs
-are cached (``--cache FILE``) so a rule change reruns in seconds.
+are cached (``--cache DIR``) so a rule change reruns in seconds.
 
-    python -m benchmarks.dev_reported /work/shared/corpus/polnear/train --skip 1 --every 4 --cache /tmp/train_e4.spacy
+    python -m benchmarks.dev_reported /work/shared/corpus/polnear/train --skip 1 --every 4 --cache /tmp/train-docs
     ... --show fn,near,fp,inexact,src --cue say/   (examples of one bucket)
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from pathlib import Path
 
 from benchmarks.extraction import (
     content_class,
@@ -29,25 +28,11 @@ from benchmarks.extraction import (
     spans_text,
     widen_to_quote_marks,
 )
+from benchmarks.parse_cache import parsed
 from benchmarks.polnear import read_folder
 from briefing.analysis import analyze
 from briefing.analysis.lexicon import REPORTING_VERBS
 from briefing.nlp import load_pipeline
-
-
-def _docs(articles, nlp, cache: str | None):
-    from spacy.tokens import DocBin
-
-    sources = [read_source(a) for a in articles]
-    texts = [parse_text(s) for s in sources]
-    if cache and Path(cache).exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return sources, docs
-    docs = list(nlp.pipe(texts))
-    if cache:
-        DocBin(store_user_data=False, docs=docs).to_disk(cache)
-    return sources, docs
 
 
 def _cue_lemma(doc, cue) -> str:
@@ -71,7 +56,7 @@ def main(argv=None) -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--every", type=int, default=1, help="take every Nth article (a spread-out sample)")
-    ap.add_argument("--cache", help="DocBin file for the parsed docs of this sample")
+    ap.add_argument("--cache", help="folder that keeps the parsed docs of each sample")
     ap.add_argument("--show", help="print examples for these comma-separated buckets: fn,fp,near,inexact,src")
     ap.add_argument("--cue", help="only show examples whose cue lemma contains this")
     ap.add_argument("--top", type=int, default=40)
@@ -81,7 +66,8 @@ def main(argv=None) -> None:
     if args.limit:
         articles = articles[: args.limit]
     nlp = load_pipeline()
-    sources, docs = _docs(articles, nlp, args.cache)
+    sources = [read_source(a) for a in articles]
+    docs = parsed(nlp, [parse_text(s) for s in sources], args.cache)
     show = set((args.show or "").split(","))
     fn, fp, tp, near, inexact, wrong_source = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     gold_n = pred_n = 0

@@ -17,24 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.extraction import Scores, content_class, match, parse_text, predict, read_source, source_ok, spans_text
+from benchmarks.parse_cache import parsed
 from benchmarks.polnear import read_folder
 from briefing.nlp import load_pipeline
-
-
-def parsed(articles, sources, cache: Path | None):
-    """Docs for ``articles``, read from ``cache`` when it holds them, else parsed (and cached)."""
-    from spacy.tokens import DocBin
-
-    nlp = load_pipeline()
-    path = cache / f"docs-{len(articles)}.spacy" if cache else None
-    if path is not None and path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe(parse_text(sources[a.name]) for a in articles))
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            DocBin(docs=docs, store_user_data=False).to_disk(path)
-    return nlp, docs
 
 
 def bucket(gold_source, speaker) -> str:
@@ -55,7 +40,8 @@ def main(argv=None) -> int:
 
     articles = read_folder(args.folder, args.limit)
     sources = {a.name: read_source(a) for a in articles}
-    nlp, docs = parsed(articles, sources, args.cache)
+    nlp = load_pipeline()
+    docs = parsed(nlp, [parse_text(sources[a.name]) for a in articles], args.cache)
     scores, buckets = Scores(), Counter()
     for article, doc in zip(articles, docs):
         preds = predict(sources[article.name], doc, nlp)
