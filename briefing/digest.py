@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterable, Literal, Mapping, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import string
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -305,7 +305,7 @@ def test_reported_speaker_found_where_the_parse_hides_it(nlp, text, speaker):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", ["The Latest: Mourners say Ali's death is tough given US politics.\n"])
-def test_reported_colon_label_is_no_speaker(nlp, text):
+def test_reported_headline_label_is_no_speaker(nlp, text):
     assert "The Latest" not in [s for s, _, _ in reports(nlp, text)]
 
 

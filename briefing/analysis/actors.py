@@ -538,7 +538,6 @@ class ActorIndex:
         return "".join(out).strip(" ,")
 
     def _read_org_affiliation(self, c: _Cluster) -> None:
-        doc = self.doc
         for m in c.mentions:
             for prefix_len in (2, 1):
                 words = self.text[m.start:m.end].split()
