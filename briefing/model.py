@@ -190,31 +190,27 @@ class Briefing(_Record):
                 in_text(f"actor {a.id} mention", m.start, m.end)
             if a.affiliation_id is not None and a.affiliation_id not in ids:
                 raise ValueError(f"actor {a.id}: affiliation_id {a.affiliation_id!r} is not an actor")
+        def verbatim(what: str, item) -> None:
+            """A quote or position: its text is the source's at its offsets, its spans inside them."""
+            in_text(what, item.start, item.end)
+            if text[item.start:item.end] != item.text:
+                raise ValueError(f"{what} is not verbatim: its text differs from source.text[{item.start}:{item.end}]")
+            if not item.spans:
+                raise ValueError(f"{what} has no spans")
+            for s, e in item.spans:
+                in_text(f"{what} span", s, e)
+                if s < item.start or e > item.end:
+                    raise ValueError(f"{what}: span {s}-{e} lies outside {item.start}-{item.end}")
+
         for q in self.quotes:
-            in_text(f"quote {q.id}", q.start, q.end)
-            if text[q.start:q.end] != q.text:
-                raise ValueError(f"quote {q.id} is not verbatim: its text differs from source.text[{q.start}:{q.end}]")
-            if not q.spans:
-                raise ValueError(f"quote {q.id} has no spans")
-            for s, e in q.spans:
-                in_text(f"quote {q.id} span", s, e)
-                if s < q.start or e > q.end:
-                    raise ValueError(f"quote {q.id}: span {s}-{e} lies outside {q.start}-{q.end}")
+            verbatim(f"quote {q.id}", q)
             if q.speaker is not None and q.speaker not in ids:
                 raise ValueError(f"quote {q.id}: speaker {q.speaker!r} is not an actor")
             for what, sp in (("speaker_mention", q.speaker_mention), ("cue", q.cue)):
                 if sp is not None:
                     in_text(f"quote {q.id} {what}", sp.start, sp.end)
         for p in self.positions:
-            in_text(f"position {p.id}", p.start, p.end)
-            if text[p.start:p.end] != p.text:
-                raise ValueError(f"position {p.id} is not verbatim: its text differs from source.text[{p.start}:{p.end}]")
-            if not p.spans:
-                raise ValueError(f"position {p.id} has no spans")
-            for s, e in p.spans:
-                in_text(f"position {p.id} span", s, e)
-                if s < p.start or e > p.end:
-                    raise ValueError(f"position {p.id}: span {s}-{e} lies outside {p.start}-{p.end}")
+            verbatim(f"position {p.id}", p)
             if p.actor is not None and p.actor not in ids:
                 raise ValueError(f"position {p.id}: actor {p.actor!r} is not an actor")
         for k in self.summary.key_points:
