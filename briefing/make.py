@@ -26,11 +26,14 @@ OUTPUT_SUFFIX = "-brief"
 def extract(article: str | os.PathLike, *, pipeline: str | None = None, encoding: str | None = None,
             max_bytes: int | None = None) -> Briefing:
     """Read an article (a path, or ``"-"`` for stdin) and analyse it into a briefing model."""
-    from .analysis import analyze
+    from .analysis import analysis_text, analyze
     from .ingest import DEFAULT_MAX_BYTES, read_article
+    from .nlp import load_pipeline, parse_beside
 
     source = read_article(article, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    return analyze(source, pipeline=pipeline)
+    # One article leaves a core idle while it is parsed: the entity recognizer uses it.
+    doc = parse_beside(load_pipeline(pipeline), analysis_text(source))
+    return analyze(source, doc=doc, pipeline=pipeline)
 
 
 def load_brief(path: str | os.PathLike) -> Briefing:

@@ -54,6 +54,59 @@ def parse(nlp, text: str):
     return Doc.from_docs(list(nlp.pipe(chunks(text), batch_size=CHUNK_BATCH)), ensure_whitespace=False)
 
 
+def parse_beside(nlp, text: str):
+    """:func:`parse`, with the named-entity recognizer running at the same time in a forked process.
+
+    A single article leaves a core idle while it is parsed. The recognizer is
+    the slowest component and, in the packaged pipelines, has its own token
+    vectors, so it can read a copy of the text in a second process while the
+    tagger and parser read it here; the entities come back as token spans.
+    The result is the same Doc :func:`parse` gives (checked on all 924
+    PolNeAR train and dev articles). Where that cannot be promised (a long
+    text, a pipeline whose recognizer listens to shared vectors or is not
+    the last component, no fork, one core), or the second process fails,
+    the recognizer runs here as usual.
+    """
+    name = _separable_recognizer(nlp)
+    if name is None or len(text) > CHUNK_CHARS:
+        return parse(nlp, text)
+    from .forking import call_forked
+
+    def recognize():
+        found = nlp.get_pipe(name)(nlp.make_doc(text))
+        return len(found), [(e.start, e.end, e.label_) for e in found.ents]
+
+    pending = call_forked(recognize)
+    try:
+        with nlp.select_pipes(disable=[name]):
+            doc = nlp(text)
+    finally:
+        found = pending.result() if pending else None
+    length, entities = found or (None, [])
+    # The recognizer never lets an entity run on into a new sentence, and the second process
+    # did not know where the parser put sentences. Where none of its entities does so, it took
+    # the same steps it would have taken knowing; otherwise it recognizes again here.
+    if length != len(doc) or any(doc[i].is_sent_start for start, end, _ in entities for i in range(start + 1, end)):
+        return nlp.get_pipe(name)(doc)
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in entities]
+    return doc
+
+
+def _separable_recognizer(nlp) -> str | None:
+    """The name of ``nlp``'s entity recognizer when it can run apart from the rest: it is the
+    last component, greedy, and has its own token vectors (it listens to no shared ``tok2vec``)."""
+    # Only the greedy recognizer ("ner", not "beam_ner"): its steps are the ones reasoned about above.
+    if not nlp.pipe_names or nlp.pipe_names[-1] != "ner" or nlp.get_pipe_meta("ner").factory != "ner":
+        return None
+    component = nlp.get_pipe("ner")
+    model = getattr(component, "model", None)
+    if model is None or any(layer.name.endswith("listener") for layer in model.walk()):
+        return None
+    return "ner"
+
+
 def parse_stream(nlp, items: Iterable[tuple[str, Any]], batch_size: int) -> Iterator[tuple[Any, Any]]:
     """``nlp.pipe(items, as_tuples=True)``, with long texts parsed by :func:`parse`, in order."""
     short: list[tuple[str, Any]] = []

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.errors import TemplateError
 from briefing.make import render_all
-from briefing.render.warm import warm_renderers
+from briefing.render.warm import render_side_by_side, warm_renderers
 
 pytestmark = pytest.mark.model
 
@@ -32,8 +32,18 @@ def test_warm_renderers_use_another_process_for_pdf_and_word():
         assert renderer is render_all
 
 
-def test_warm_renderers_report_template_errors(seoul_brief, tmp_path):
+@pytest.mark.parametrize("formats", [("pdf",), ("pdf", "docx")])
+def test_warm_renderers_report_template_errors(seoul_brief, tmp_path, formats):
     (tmp_path / "broken.md.j2").write_text("{{ summary.bluf }\n", encoding="utf-8")
-    with warm_renderers(("pdf",)) as renderer:
+    with warm_renderers(formats) as renderer:
         with pytest.raises(TemplateError, match="broken.md.j2"):
-            renderer(seoul_brief, ("pdf",), audience="broken", templates=(tmp_path,))
+            renderer(seoul_brief, formats, audience="broken", templates=(tmp_path,))
+
+
+def test_render_side_by_side_gives_every_format_in_order(seoul_brief):
+    formats = ("docx", "md", "pdf", "json")
+    here = render_all(seoul_brief, formats, audience="analyst")
+    there = render_side_by_side(seoul_brief, formats, audience="analyst")
+    assert list(there) == list(formats)
+    assert there["pdf"] == here["pdf"] and there["md"] == here["md"] and there["json"] == here["json"]
+    assert there["docx"][:2] == b"PK"

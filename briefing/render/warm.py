@@ -71,8 +71,6 @@ def warm_renderers(formats: Sequence[str], **options) -> Iterator[Callable[..., 
 
 def _serve(connection, formats: tuple[str, ...], options: dict) -> None:
     """The render process: warm up, then render each brief it is sent until the pipe closes."""
-    from ..make import render_all
-
     # Ctrl-C is the parent's to handle: it stops this process and reports once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm_up(formats, options)
@@ -82,10 +80,30 @@ def _serve(connection, formats: tuple[str, ...], options: dict) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = (True, render_all(brief, wanted, **given))
+            reply = (True, render_side_by_side(brief, wanted, **given))
         except Exception as error:  # noqa: BLE001 - the parent raises it as its own
             reply = (False, error)
         connection.send(reply)
+
+
+def render_side_by_side(brief, formats: Sequence[str], **options) -> dict[str, bytes]:
+    """:func:`briefing.make.render_all`, with the last slow format rendered at the same time
+    in a forked copy of this process: the one that asked for the brief waits on the other core."""
+    from ..forking import call_forked
+    from ..make import render_all
+
+    slow = [fmt for fmt in formats if fmt in SLOW_FORMATS]
+    if len(slow) < 2:
+        return render_all(brief, formats, **options)
+    apart = slow[-1]
+    pending = call_forked(lambda: render_all(brief, (apart,), **options)[apart])
+    try:
+        data = render_all(brief, [fmt for fmt in formats if fmt != apart], **options)
+    finally:
+        there = pending.result() if pending else None
+    # Rendered here again if it failed there, so a template or font error is raised as usual.
+    data[apart] = there if there is not None else render_all(brief, (apart,), **options)[apart]
+    return {fmt: data[fmt] for fmt in formats}
 
 
 def _warm_up(formats: tuple[str, ...], options: dict) -> None:
