@@ -7,8 +7,8 @@
 The forked process shares everything already loaded (the language model, warm
 writers) without loading it again, and returns its result through a pipe. It
 writes no file and ignores Ctrl-C: stopping is the parent's business. A
-caller always has a way to do the work itself, so a failure there (no fork on
-this system, one core, a crash, an exception) is simply ``None``.
+caller always has a way to do the work itself, so a failure there (not Linux,
+one core, a crash, an exception) is simply ``None``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 from typing import Any, Callable
 
 
@@ -43,7 +44,8 @@ class Forked:
 
 def call_forked(work: Callable[[], Any]) -> Forked | None:
     """Start ``work()`` in a forked process; ``None`` where that is not possible or not useful."""
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+    # Linux only: on macOS a fork after the model's libraries have loaded may crash the copy.
+    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
         return None
     readable, writable = os.pipe()
     pid = os.fork()

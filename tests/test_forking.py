@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 
 import pytest
 
 from briefing.forking import call_forked
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked calls are made on Linux only")
 
 
 def _forked(work):
@@ -52,4 +53,9 @@ def test_call_forked_reaps_its_process():
 
 def test_call_forked_is_none_on_one_core(monkeypatch):
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert call_forked(lambda: 1) is None
+
+
+def test_call_forked_is_none_off_linux(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
     assert call_forked(lambda: 1) is None
