@@ -224,11 +224,18 @@ def _extent(att: Attribution) -> tuple[int, int]:
 
 
 def _same_report(inner: Attribution, outer: Attribution, first: bool) -> bool:
-    """True when ``inner`` lies within ``outer`` and shares its cue or speaker.
+    """True when ``inner`` is the same report as ``outer``, read a second time, and should go.
 
-    Of two with the same extent, the ``first`` (outer) one is kept.
+    It lies within ``outer`` and shares its cue or speaker. Of two with the
+    same extent, the ``first`` (outer) one is kept. Of two from one cue that
+    end together, the one that starts later is kept: both hold the same
+    quotation, and only the clause the parse gave the cue starts where the
+    content does ("told reporters that “...”" reports "that “...”", not whom
+    it was told to nor when).
     """
     (s, e), (os_, oe) = _extent(inner), _extent(outer)
+    if inner.cue is not None and inner.cue == outer.cue and e == oe and s != os_:
+        inner, outer, (s, e), (os_, oe) = outer, inner, (os_, oe), (s, e)
     if not (os_ <= s and e <= oe):
         return False
     if (s, e) == (os_, oe) and not first:
