@@ -68,3 +68,35 @@ def brief_of(nlp, text):
 def test_analysis_combine_told_whom_is_not_content(nlp, text, content):
     brief = brief_of(nlp, text)
     assert [p.text for p in brief.positions] == [content]
+
+
+def reported_at(text, clause, cue):
+    """A report of ``clause`` (as the parse may cut it at the closing mark) under the cue word ``cue``."""
+    return report(text, clause, cue)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, clause, whole",
+    [
+        # the quoted clause goes on after its closing mark
+        ("He said she “isn’t going to straighten it out” over the next four years.\n",
+         "she “isn’t going to straighten it out”", "she “isn’t going to straighten it out” over the next four years"),
+        ("She said the issue of security was “a priority” for women.\n",
+         "the issue of security was “a priority”", "the issue of security was “a priority” for women"),
+        # a noun joined to the quoted one is part of it
+        ("He called the border-crossers “rapists” and criminals.\n", "the border-crossers “rapists”",
+         "the border-crossers “rapists” and criminals"),
+        # the writer's aside after it does not: a subordinate clause, a second verb, a quote closed on a comma
+        ("He said she would “stop the Republicans” while clips of Cruz play on the screen.\n",
+         "she would “stop the Republicans”", "she would “stop the Republicans”"),
+        ("He said the base “went into collect mode” and said the rescue was a priority.\n",
+         "the base “went into collect mode”", "the base “went into collect mode”"),
+        ("Trump said things “should be wrapped up by Cleveland,” referring to the convention.\n",
+         "things “should be wrapped up by Cleveland,”", "things “should be wrapped up by Cleveland,”"),
+    ],
+)
+def test_analysis_combine_clause_past_closing_mark(nlp, text, clause, whole):
+    cue = "called" if "called" in text else "said"
+    (combined,) = combine_reports([reported_at(text, clause, cue)], nlp(text))
+    assert text[combined.spans[0][0]:combined.spans[-1][1]] == whole

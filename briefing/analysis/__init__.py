@@ -25,6 +25,8 @@ __all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
+# Dependencies that open a subordinate clause: after a quotation, the writer's words begin.
+CLAUSE_OPENERS = frozenset({"mark", "advcl"})
 # What is left at the edge of a report's part when the cue between its parts is cut out.
 ASIDE_EDGES = frozenset(",;:-–—(")
 
@@ -176,17 +178,38 @@ def _past_closing_mark(att: Attribution, doc, text: str, ends: set[int]) -> Attr
         token = token.head
     if token.head.i != verb.i or not sent.start <= verb.i < sent.end:
         return att
+    if text[end - 2] in CLAUSE_BREAKS:
+        return att  # “...,” closes on a comma: what follows is the writer's aside
     last = min(token.right_edge.i, sent.end - 1)
     stop = end
     for tok in doc[inside[-1].i + 1:last + 1]:
         if tok.idx < end:
             continue
-        if tok.text in CLAUSE_BREAKS or tok.is_space or tok.text in lx.QUOTE_MARKS:
+        if tok.text in CLAUSE_BREAKS or tok.is_space or tok.text in lx.QUOTE_MARKS or _starts_aside(tok):
             break
-        stop = tok.idx + len(tok.text)
+        if tok.dep_ != "cc":  # a conjunction ends nothing: it goes in with the word after it
+            stop = tok.idx + len(tok.text)
     while stop > end and not text[stop - 1].isalnum():
         stop -= 1
     return replace(att, spans=(*head, (start, stop))) if stop > end else att
+
+
+def _starts_aside(token) -> bool:
+    """True when ``token`` opens what the writer adds after a quotation, not the quoted clause.
+
+    A subordinate clause ("” while clips play", "” before sketching her own")
+    or a second verb of the same subject ("” and tells the crowd"); a clause
+    with a subject of its own ("” and Democrats would need ...") or a noun
+    joined to the quoted one ("“rapists” and criminals") goes on.
+    """
+    if token.dep_ in CLAUSE_OPENERS or token.pos_ == "SCONJ":
+        # "“...” and that he fears ...": a second clause joined to the first is said too
+        return not (token.head.dep_ == "conj" and any(c.dep_ == "cc" for c in token.head.lefts))
+    if token.dep_ == "cc":
+        joined = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
+        token = joined if joined is not None else token
+    return (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in lx.SUBJECT_DEPS for c in token.children))
 
 
 def _around_cue(att: Attribution, text: str) -> Attribution:
