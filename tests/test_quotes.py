@@ -248,8 +248,13 @@ def test_quotes_markup_attribute_is_no_quote(text, markup):
         ("“That is a problem for the party,” said Rep. Jim Clyburn (D-S.C.), a member of House "
          "Democratic leadership. “I would love to see Mr. Sanders endorse.”\n", 2),
         ("“It was very nice,” Adelson told Reuters. “He was very charming.”\n", 2),
+        ("“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq. "
+         "“The bottom line is that bombing has no bearing.”\n", 2),
         # a second cue makes a second quotation
         ("“We will win,” Kim said. “We will lose,” Lee said.\n", 1),
+        # a sentence of someone else's between: the second quotation is not the first speaker's
+        ("“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
+         "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”\n", 1),
     ],
 )
 def test_quotes_second_part_after_cue_joins(nlp, text, parts):

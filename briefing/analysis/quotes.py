@@ -39,6 +39,7 @@ COLON_PRONOUNS = frozenset("he she i we".split())
 QUOTE_OPENS_AFTER = ",:—–-([.!?"
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
 MAX_CUE_BETWEEN = 200
+SENTENCE_END_MARKS = frozenset(".!?")
 # Penn tags of finite verbs: a clause with one has a subject of its own.
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 # Entity types that name no one: "1:50 p.m." is never who spoke.
@@ -768,13 +769,29 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
         return False
     if prev.cue is None or not (prev.last_close < prev.cue[0] < cur.spans[0][0]):
         return False
-    # Little but the cue's sentence between. Full stops undercount in "said Rep. Jim
-    # Clyburn (D-S.C.)." and the parse's sentences overcount in long appositions, so either will do.
+    # Nothing but the cue's sentence between: in "“A,” Tom said, pointing to his ears.
+    # Betsy shook her head. “B.”" the second sentence may be someone else's.
     if cur.spans[0][0] - prev.last_close >= MAX_CUE_BETWEEN:
         return False
-    between = text[prev.last_close:cur.spans[0][0]]
-    stops = between.count(".") + between.count("!") + between.count("?")
-    return stops <= 2 or _sentence_index(sents, cur.spans[0][0]) - _sentence_index(sents, prev.cue[0]) <= 1
+    return _sentence_ends(sents[0].doc, prev.last_close, cur.spans[0][0]) <= 1
+
+
+def _sentence_ends(doc, start: int, end: int) -> int:
+    """Full stops, question and exclamation marks that end a sentence between two offsets.
+
+    A stop counts where both the tokenizer (a mark standing alone) and the
+    parse (a sentence starting next) see an end; either alone overcounts, in
+    "Army Capt. Christian Pardo" and in long appositions.
+    """
+    span = doc.char_span(start, end, alignment_mode="contract")
+    ends = 0
+    for tok in span or ():
+        if not tok.text or not set(tok.text) <= SENTENCE_END_MARKS:
+            continue
+        nxt = next((t for t in doc[tok.i + 1:] if not t.is_space), None)
+        if nxt is None or nxt.idx >= end or nxt.is_sent_start:
+            ends += 1
+    return ends
 
 
 def _last_whole(found: list[_Found]) -> _Found | None:
