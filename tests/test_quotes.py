@@ -216,6 +216,10 @@ def test_quotes_speaker_outside_the_quote_sentence(nlp, text, opening, speaker):
         ("Clinton said on CNN’s “State of the Union” that she would run.", True),
         ("He spoke on “Meet the Press.”", True),
         ("She wrote in “The Art of the Deal” about it.", True),
+        # a word naming the work before its title
+        ("Trump, the former host of the reality show “The Apprentice,” said so.", True),
+        ("He wrote a column titled “Why We Lost” last year.", True),
+        ("Rubio describes it in his memoir, “An American Son.”", True),
         # a sentence, a lowercase word or no title-taking word before: a quotation
         ("“We Will Win,” Kim said.", False),
         ("Kim said on Monday “we will win this fight.”", False),

@@ -29,6 +29,10 @@ TITLE_PREPOSITIONS = frozenset("on in of from at".split())
 # Small words a title leaves in lower case ("State of the Union").
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is".split())
 MAX_TITLE_WORDS = 6
+# Words that name a work before its title: his book “The Art of the Deal”, a column titled “...”.
+WORK_WORDS = frozenset("""book books memoir memoirs novel show shows series sitcom film films movie movies documentary
+program programs programme song songs album albums column op-ed essay article editorial podcast play musical
+titled entitled""".split())
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 # Dashes after which a line's speaker may start ("HEADLINE - Name: “...”").
 NAME_DASHES = (" - ", " — ", " – ")
@@ -824,6 +828,8 @@ def is_title(text: str, group: list[_Segment]) -> bool:
     if not before:
         return False
     last = before[-1]
+    if last.rstrip(",").lower() in WORK_WORDS:
+        return True
     return last.lower() in TITLE_PREPOSITIONS or last.endswith(POSSESSIVE_ENDINGS)
 
 
