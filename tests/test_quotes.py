@@ -419,12 +419,31 @@ def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
         # a subject that is no name nor personal pronoun names no speaker
         ("Signs of a shift were there all along: “Data collected by our firm helps confirm it.”\n",
          "Data collected", None),
+        # a reporting verb that names no one gives way to the named verb before the colon
+        ("Asked whether the campaign should take responsibility, Mr. Smith shot back: ''That would be good.''\n",
+         "That would be good", "Mr. Smith"),
     ],
 )
 def test_quotes_colon_introduces_quote(nlp, text, opening, speaker):
     doc = nlp(text)
     found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
     assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, not_speaker",
+    [
+        ("Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said "
+         "Mr. Trump was a candidate in the spirit of Silicon Valley: ''He's a start-up kind of guy.''\n",
+         "He's a start-up", "Mr. Trump"),
+    ],
+)
+def test_quotes_colon_after_reported_clause_names_no_new_speaker(nlp, text, opening, not_speaker):
+    # the verb before the colon is in what the cue's speaker said: its subject did not speak
+    doc = nlp(text)
+    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+    assert found and all(said(doc, q.speaker) != not_speaker for q in found)
 
 
 @pytest.mark.model

@@ -715,10 +715,14 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opens_paragraph=not text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].strip(),
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
-    if found is None:
-        found = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
-    if found is None and not partial:
-        found = _trailing_verb_cue(doc, text, group, quoted)
+    if found is None or found[1] is None:
+        # A cue that names no one ("Asked whether ..., Mr. Smith shot back: “...”")
+        # gives way to a colon or a verb right after the quote that does.
+        named = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
+        if named is None and not partial:
+            named = _trailing_verb_cue(doc, text, group, quoted)
+        if named is not None and (found is None or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
+            found = named
     if found:
         return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
     if partial:
@@ -747,6 +751,16 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         if verbs:
             return _Found(cue=None, speaker=_outside(subject_of(verbs[0]), quoted), own_cue=False, **base)
     return _Found(cue=None, speaker=None, own_cue=False, **base)
+
+
+def _reported_by(doc, cue: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """True when the word at ``cue`` lies in the clause of the word at ``outer``.
+
+    In "Mr. Slinker, whose start-up ..., said Mr. Trump was a candidate: “...”"
+    the "was" before the colon is what Mr. Slinker said, not a new speaker's cue.
+    """
+    inner, head = doc.char_span(*cue, alignment_mode="expand"), doc.char_span(*outer, alignment_mode="expand")
+    return bool(inner and head) and head[0] in inner[0].ancestors
 
 
 def _quotation_only(text: str, group) -> bool:
