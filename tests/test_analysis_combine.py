@@ -100,3 +100,26 @@ def test_analysis_combine_clause_past_closing_mark(nlp, text, clause, whole):
     cue = "called" if "called" in text else "said"
     (combined,) = combine_reports([reported_at(text, clause, cue)], nlp(text))
     assert text[combined.spans[0][0]:combined.spans[-1][1]] == whole
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        # the parse hangs the content's subject on the source as an appositive
+        ("According to Rep. Trey Gowdy, Congressional probing of the Benghazi scandal was at least partly "
+         "responsible for the exposure of the email scandal.\n",
+         "Congressional probing of the Benghazi scandal was at least partly responsible for the exposure of the "
+         "email scandal", "Rep. Trey Gowdy"),
+        ("According to early results of exit polls conducted by Edison Research, majorities of Republican voters "
+         "in all five states say they feel betrayed by the party.\n",
+         "majorities of Republican voters in all five states say they feel betrayed by the party",
+         "early results of exit polls conducted by Edison Research"),
+        # a source with an appositive of its own keeps it: a comma stands between it and the content
+        ("According to John Smith, a spokesman, the plan will fail.\n", "the plan will fail", "John Smith, a spokesman"),
+    ],
+)
+def test_analysis_combine_subject_taken_back_from_source(nlp, text, content, speaker):
+    (position,) = brief_of(nlp, text).positions
+    assert position.text == content
+    assert text[position.speaker_mention.start:position.speaker_mention.end] == speaker

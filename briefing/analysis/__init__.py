@@ -119,6 +119,7 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_to_closing_mark(a, closes) for a in reported]
     ends = {after for _, after in closes}
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
+    reported = [_appositive_subject(a, doc, text) for a in reported]
     return [_around_cue(a, text) for a in _without_repeats(reported)]
 
 
@@ -192,6 +193,34 @@ def _past_closing_mark(att: Attribution, doc, text: str, ends: set[int]) -> Attr
     while stop > end and not text[stop - 1].isalnum():
         stop -= 1
     return replace(att, spans=(*head, (start, stop))) if stop > end else att
+
+
+def _appositive_subject(att: Attribution, doc, text: str) -> Attribution:
+    """``att`` with the subject of its content taken back from the speaker that swallowed it.
+
+    In "According to Rep. Gowdy, Congressional probing was partly
+    responsible" the parse hangs "Congressional probing" on the name as an
+    appositive, so the speaker runs on to the content's verb. A speaker after
+    its cue that reaches the content with no comma between holds the
+    content's subject in that appositive, after its comma.
+    """
+    if att.cue is None or att.speaker is None or att.cue[1] > att.speaker[0]:
+        return att
+    (start, end), *rest = att.spans
+    said_from, said_to = att.speaker
+    if not said_to <= start or text[said_to:start].strip():
+        return att
+    said = doc.char_span(said_from, said_to, alignment_mode="expand")
+    appositive = next((t for t in said or () if t.dep_ == "appos" and t.right_edge.i >= said[-1].i
+                       and t.left_edge.i > said.start and t.left_edge.nbor(-1).text == ","), None)
+    if appositive is None:
+        return att
+    comma = appositive.left_edge.nbor(-1).idx
+    subject = _tidy(text, comma + 1, said_to)
+    speaker = _tidy(text, said_from, comma)
+    if subject is None or speaker is None:
+        return att
+    return replace(att, speaker=speaker, spans=((subject[0], end), *rest))
 
 
 def _starts_aside(token) -> bool:
