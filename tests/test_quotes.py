@@ -254,8 +254,12 @@ def test_quotes_markup_attribute_is_no_quote(text, markup):
         ("“It was very nice,” Adelson told Reuters. “He was very charming.”\n", 2),
         ("“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq. "
          "“The bottom line is that bombing has no bearing.”\n", 2),
+        # an aside of the cue that the parse ran on into the second quotation
+        ("''Thirty years ago, it was booming,'' Ms. Hughes said, pointing out where the hardware store "
+         "used to be. ''But those days are never coming back.''\n", 2),
         # a second cue makes a second quotation
         ("“We will win,” Kim said. “We will lose,” Lee said.\n", 1),
+        ("“They are not affiliated with the campaign,” she said, adding, “Mr. Trump is grateful for their support.”\n", 1),
         # a sentence of someone else's between: the second quotation is not the first speaker's
         ("“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
          "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”\n", 1),

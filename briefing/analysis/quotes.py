@@ -42,7 +42,7 @@ COLON_PRONOUNS = frozenset("he she i we".split())
 # ".!?" because the parse may run the previous sentence on to the quote.
 QUOTE_OPENS_AFTER = ",:—–-([.!?"
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
-MAX_CUE_BETWEEN = 200
+MAX_CUE_BETWEEN = 400
 SENTENCE_END_MARKS = frozenset(".!?")
 # Penn tags of finite verbs: a clause with one has a subject of its own.
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -779,8 +779,11 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     """
     if cur.partial or prev.partial:
         return False
-    if cur.cue is not None:
-        return cur.cue == prev.cue
+    if cur.cue is not None and cur.cue != prev.cue \
+            and not _aside_of_cue(sents[0].doc, prev, cur):
+        return False
+    if cur.cue is not None and cur.cue == prev.cue:
+        return True
     if prev.last_paragraph == cur.paragraph - 1:
         return cur.opens_paragraph and prev.speaker is not None
     if prev.paragraph != cur.paragraph:
@@ -792,6 +795,27 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     if cur.spans[0][0] - prev.last_close >= MAX_CUE_BETWEEN:
         return False
     return _sentence_ends(sents[0].doc, prev.last_close, cur.spans[0][0]) <= 1
+
+
+def _aside_of_cue(doc, prev: _Found, cur: _Found) -> bool:
+    """True when ``cur``'s cue is a word of ``prev``'s attribution with no subject of its own.
+
+    The parse may run "“A,” Ms. Hughes said, pointing out the old stores.
+    “B.”" on into the second quotation and give it "pointing" as a cue;
+    that aside (or "who ... recalled" in a long speaker's description) is
+    the first speaker's. But "Kim said, and Lee added: “B.”" has a new
+    speaker, and "she said, adding, “B.”" a cue of its own for the second
+    quotation: only an aside whose sentence ends before it counts.
+    """
+    if prev.cue is None or not (prev.last_close <= cur.cue[0] < cur.spans[0][0]):
+        return False
+    if not doc.text[cur.cue[1]:cur.spans[0][0]].rstrip().rstrip("".join(lx.QUOTE_MARKS) + "'").rstrip().endswith(tuple(SENTENCE_END_MARKS)):
+        return False
+    outer = doc.char_span(*prev.cue, alignment_mode="expand")
+    inner = doc.char_span(*cur.cue, alignment_mode="expand")
+    if not outer or not inner or outer[0] not in inner[0].ancestors:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in lx.RELATIVE_PRONOUNS for c in inner[0].children)
 
 
 def _sentence_ends(doc, start: int, end: int) -> int:
