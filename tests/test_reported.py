@@ -640,3 +640,70 @@ def test_reported_statement_noun_under_a_speech_verb_is_held_by_its_subject(nlp)
     # "says in a statement that ...": the statement is Weaver's, not nobody's.
     assert reports(nlp, "John Weaver says in a statement that the campaign will go on.") == [
         ("John Weaver", "statement", "that the campaign will go on")]
+
+
+# -- cue frames learned from PolNeAR train -----------------------------------------------------
+
+
+@pytest.fixture
+def learned(monkeypatch):
+    """A learned table of our own, so the tests do not hang on what the mining kept."""
+    from briefing.analysis import learned_cues
+
+    table = {"bemoan/VERB/dobj": (4, 4), "campaign/VERB/prep:for": (6, 6), "vote/VERB/xcomp": (8, 10),
+             "failure/NOUN/acl": (3, 5), "call/VERB/dobj": (1, 1)}
+    monkeypatch.setattr(learned_cues, "LEARNED_FRAMES", table)
+    return table
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cruz bemoaned the lack of a deal.", ("Cruz", "bemoaned", "the lack of a deal")),
+        ("Sanders campaigned for Clinton.", ("Sanders", "campaigned", "Clinton")),
+        ("Republicans voted to repeal the law.", ("Republicans", "voted", "to repeal the law")),
+        ("She bemoaned the cuts, which hit farmers.", ("She", "bemoaned", "the cuts")),
+        ("His failure to win Ohio hurt him.", ("His", "failure", "to win Ohio")),
+    ],
+)
+def test_reported_learned_frame_reports_its_dependent(nlp, learned, text, expected):
+    assert reports(nlp, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lack of a deal was bemoaned.",  # passive without an agent: no holder
+        "It bemoaned the lack of a deal.",  # "it" holds no stance
+        "Sanders campaigned on Monday.",  # a time, and not the frame
+        "Sanders campaigned in Ohio.",  # a frame not in the table
+    ],
+)
+def test_reported_learned_frame_needs_holder_and_frame(nlp, learned, text):
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a listed cue keeps its own rule, which finds no stance here: the table's "call/VERB/dobj" adds none
+        ("She called a donor.", []),
+        # a learned cue inside another report's content is part of that report
+        ("Trump said that Republicans voted to repeal the law.",
+         [("Trump", "said", "that Republicans voted to repeal the law")]),
+    ],
+)
+def test_reported_learned_frame_yields_to_listed_rules(nlp, learned, text, expected):
+    assert reports(nlp, text) == expected
+
+
+def test_reported_learned_table_is_well_formed():
+    from briefing.analysis.learned_cues import LEARNED_FRAMES
+
+    for key, (hits, support) in LEARNED_FRAMES.items():
+        lemma, pos, frame = key.split("/")
+        assert lemma and pos in ("VERB", "NOUN", "ADJ") and frame
+        assert 0 < hits <= support

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 
+from . import learned_cues
 from . import lexicon as lx
 from .quotes import (
     Attribution,
@@ -767,9 +768,26 @@ def _inside(offset: int, att: Attribution) -> bool:
     return any(s <= offset < e for s, e in att.spans)
 
 
+def rule_for(token):
+    """The hand-written rule that reads a report off ``token``, if its word is a listed cue, else None."""
+    if token.lower_ == lx.ACCORDING_TO[0]:
+        return _reported_according_to
+    if token.pos_ == "VERB" and _lemma(token) in lx.CUE_VERBS:
+        return _reported_by_verb
+    if token.lower_ in lx.EVIDENCE_PREPOSITIONS and token.dep_ == "prep":
+        return _reported_in_evidence
+    if token.lower_ in lx.STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
+        return _reported_by_adjective
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
+        return _reported_by_noun
+    return None
+
+
 def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     """Reported speech and positions in ``doc``, skipping what ``quotes`` already hold."""
     found: list[Attribution] = []
+    learned: list[Attribution] = []  # found by the learned table: kept where no other rule reports
+    learned_names = {key.rsplit("/", 1)[0] for key in learned_cues.LEARNED_FRAMES}
     text = doc_text(doc)
     full_quotes = [q for q in quotes if not q.partial]
     quoted_spans = _Extents([span for q in full_quotes for span in q.spans])
@@ -778,24 +796,21 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
         for token in sent:
             if token.idx in quoted:
                 continue
-            if token.lower_ == lx.ACCORDING_TO[0]:
-                att = _reported_according_to(token, sent, text)
-            elif token.pos_ == "VERB" and _lemma(token) in lx.CUE_VERBS:
-                att = _reported_by_verb(token, sent, text)
-            elif token.lower_ in lx.EVIDENCE_PREPOSITIONS and token.dep_ == "prep":
-                att = _reported_in_evidence(token, sent, text)
-            elif token.lower_ in lx.STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
-                att = _reported_by_adjective(token, sent, text)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
-                att = _reported_by_noun(token, sent, text)
-            else:
+            rule = rule_for(token)
+            if rule is None:
+                if token.pos_ in lx.FRAME_POS and _cue_name(token) in learned_names:
+                    att = _reported_by_frame(token, sent, text)
+                    if att is not None and _covered(att.spans, quoted_spans) == 0:
+                        learned.append(att)
                 continue
+            att = rule(token, sent, text)
             if att is None:
                 continue
             size = sum(e - s for s, e in att.spans)
             if _covered(att.spans, quoted_spans) > MAX_QUOTED_SHARE * size:
                 continue
             found.append(att)
+    found += _unclaimed(learned, found)
     found += _title_case_lines(doc, text)
     for att in _colon_lines(doc, text):
         # The colon line is the outer report: a clause inside it is dropped below.
@@ -939,3 +954,108 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
         end += 1
     content = (start, end)
     return Attribution(spans=(content,), cue=quote.cue, speaker=quote.speaker)
+
+
+# -- cue frames learned from PolNeAR train -----------------------------------------------
+
+
+def cue_frames(token) -> list[tuple[str, object]]:
+    """The frames by which ``token`` may govern a content: ``(frame, dependent)`` pairs.
+
+    A frame is the dependency from the cue to the content's head, with the
+    preposition named when one comes between: "renounced the NRA" is
+    ``dobj`` with "NRA", "support for Cruz" is ``prep:for`` with "Cruz",
+    "vowed to fight" is ``xcomp``. Only dependents after the cue count, as
+    PolNeAR contents mostly follow their cue.
+    """
+    frames = []
+    for child in token.rights:
+        if child.dep_ in lx.FRAME_DEPS:
+            frames.append((child.dep_, child))
+        elif child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                frames.append((f"prep:{child.lower_}", objects[0]))
+        elif child.dep_ == "acl" and token.pos_ == "NOUN" and any(
+                c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in child.children):
+            frames.append(("acl", child))
+    return frames
+
+
+def frame_key(token, frame: str) -> str:
+    """How the learned table names a cue in a frame: ``lemma/POS/frame`` ("renounce/VERB/dobj")."""
+    lemma = _lemma(token) if token.pos_ == "VERB" else token.lemma_.lower()
+    return f"{lemma}/{token.pos_}/{frame}"
+
+
+def frame_holder(token):
+    """Who holds the stance a learned cue names: a verb's active subject, a noun's holder, an adjective's subject.
+
+    None when there is none, or when it names no one (see :func:`is_source_like`).
+    """
+    if token.pos_ == "VERB":
+        if any(c.dep_ == "auxpass" for c in token.children) or token.dep_ in ("amod", "acl"):
+            return None  # "was endorsed", "the endorsed candidate": the subject holds nothing
+        holder = subject_of(token)
+    elif token.pos_ == "NOUN":
+        holder = _noun_holder(token)
+    elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+        holder = subject_of(token.head)
+    else:
+        return None
+    return holder if holder is not None and is_source_like(holder) else None
+
+
+def is_source_like(token) -> bool:
+    """A person, group or place speaking, or a pronoun for one; not "it", "this" or a date."""
+    if token.lower_ in lx.SPEAKER_PRONOUNS or token.lower_ in lx.HOLDER_POSSESSIVES:
+        return token.lower_ not in lx.NOT_HOLDER_PRONOUNS
+    if token.ent_type_:
+        return token.ent_type_ in lx.SOURCE_ENTITIES
+    return token.pos_ in ("PROPN", "NOUN")
+
+
+def frame_content(dependent, sent, text: str) -> tuple[int, int] | None:
+    """The content a frame's dependent heads: its phrase in the sentence, trimmed as the other rules trim."""
+    if _is_time(dependent):
+        return None  # "renounced on Monday": when, not what
+    tokens = _in_sentence(_without_joined_report(list(dependent.subtree)), sent)
+    return _edges(tokens, text) if tokens else None
+
+
+def _reported_by_frame(token, sent, text: str) -> Attribution | None:
+    """A cue found by the learned table: "Trump renounced the NRA", "their support for Cruz"."""
+    frames = [(f, d) for f, d in cue_frames(token) if frame_key(token, f) in learned_cues.LEARNED_FRAMES]
+    if not frames:
+        return None
+    holder = frame_holder(token)
+    if holder is None:
+        return None
+    content = frame_content(frames[0][1], sent, text)
+    if content is None:
+        return None
+    speaker = _speaker(token, sent) if token.pos_ == "VERB" else _holder_span(holder, token)
+    return Attribution(spans=(content,), cue=token_span(token), speaker=speaker)
+
+
+def _cue_name(token) -> str:
+    """``lemma/POS`` as the learned table writes it."""
+    return frame_key(token, "").rsplit("/", 1)[0]
+
+
+def _unclaimed(learned: list[Attribution], found: list[Attribution]) -> list[Attribution]:
+    """The learned reports whose content and cue touch no other report, nor an earlier learned one.
+
+    The hand-written rules know their cues better; a learned frame only adds
+    what they left out.
+    """
+    taken = _Extents([span for a in found for span in a.spans] + [a.cue for a in found if a.cue])
+    kept: list[Attribution] = []
+    for att in learned:
+        spans = list(att.spans) + [att.cue]
+        if any(next(taken.reaching(s, e), None) for s, e in spans):
+            continue
+        if any(_overlaps(att, k) or _inside(att.cue[0], k) for k in kept):
+            continue
+        kept.append(att)
+    return kept
