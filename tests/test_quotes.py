@@ -478,9 +478,12 @@ def quote_speakers(doc):
     [
         # any verb right after “...,” hands the quote to its named subject
         ("“We will win this time,” Kim joked with reporters.\n", "We will win this time,", "Kim"),
-        # after “...!” only an inverted verb does
+        # after “...!” only an inverted verb does, or a verb of speech with nothing said of its own
         ("Supporters cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who ran onto the floor.\n",
          "This is fantastic!", "Donald Hartley of Madison"),
+        ("“It looks like we will not have a good relationship, who knows?” Trump told Britain’s ITV television "
+         "station in an interview aired on Monday.\n", "It looks like we will not have a good relationship, who knows?",
+         "Trump"),
         # a time over a paragraph is nobody: the subject next to the verb speaks
         ("1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
          "Muhammad Ali was born in Miami.”\n", "Cassius Clay was born in Louisville. Muhammad Ali was born in Miami.",

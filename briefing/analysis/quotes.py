@@ -52,6 +52,8 @@ NOT_SPEAKER_ENTITIES = frozenset("TIME MONEY QUANTITY".split())
 TRAILING_CUE_PUNCTUATION = ",!?"
 MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
 MAX_CHARS_TO_VERB = 80
+# Dependents that carry what a verb reports: "said (that) he would".
+CONTENT_DEPS = frozenset("ccomp xcomp".split())
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
 # Words that may stand after the subject they count ("the leaders both said").
 FLOATING_QUANTIFIERS = frozenset("both all each".split())
@@ -633,8 +635,10 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
     quotation's closing ``,”`` hands the sentence over to its attribution;
     but the subject must be a name or a personal pronoun, and the verb one of
     the first words after the mark. After ``!”`` or ``?”`` a new sentence may
-    begin ("“Mr. D’Souza?” I replied" is the judge's), so only an inverted
-    "beamed Donald Hartley" counts there.
+    begin ("“Mr. D’Souza?” I had prepared a statement" is the judge's), so
+    only an inverted "beamed Donald Hartley" or a verb of speech with
+    nothing said of its own ("Trump told ITV", not "Trump said he would")
+    counts there.
     """
     last = group[-1]
     ending = text[last.start:last.end].rstrip()[-1:]
@@ -649,14 +653,21 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
             return None
         if tok.pos_ != "VERB":
             continue
-        if ending != "," and tok.i != start:
-            return None  # after “...!” or “...?” only an inverted "beamed Donald Hartley" is sure
+        if ending != "," and tok.i != start and not _bare_speech_verb(tok):
+            return None  # after “...!” or “...?” only "beamed Donald Hartley" or "Trump told ITV" is sure
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i < start or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
             return None
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
     return None
+
+
+def _bare_speech_verb(verb) -> bool:
+    """True for a verb of speech with no clause, colon or quotation of its own after it: "Trump told ITV"."""
+    if verb.lemma_.lower() not in lx.SPEECH_VERBS:
+        return False
+    return not any(c.dep_ in CONTENT_DEPS or c.text == ":" or c.text in lx.QUOTE_MARKS for c in verb.rights)
 
 
 def _is_partial(text: str, sents, group) -> bool:
