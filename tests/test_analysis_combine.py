@@ -123,3 +123,24 @@ def test_analysis_combine_subject_taken_back_from_source(nlp, text, content, spe
     (position,) = brief_of(nlp, text).positions
     assert position.text == content
     assert text[position.speaker_mention.start:position.speaker_mention.end] == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a cue with no tense of its own speaks for the subject of the clause it hangs from
+        ("Sanders is likely to remind voters of his past by mentioning that he was at the March on Washington.\n",
+         "Sanders"),
+        ("Trump has been the most aggressive in the Republican field in denouncing the mainstream media.\n", "Trump"),
+        ("Manafort had reason to know that his advice would be ignored.\n", "Manafort"),
+        ("Obama on Friday held a press briefing to brag that the unemployment rate has fallen below 5 percent.\n",
+         "Obama"),
+        # "there" is no one
+        ("There is no reason to believe that the plan will fail.\n", None),
+    ],
+)
+def test_analysis_combine_nonfinite_cue_speaks_for_clause_subject(nlp, text, speaker):
+    (position,) = brief_of(nlp, text).positions
+    mention = position.speaker_mention
+    assert (text[mention.start:mention.end] if mention else None) == speaker

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from .actors import ActorIndex
-from .quotes import Attribution, SpanIndex, find_quotes, quote_groups
+from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, speaker_span
 from .reading import Reading, doc_text, read
 from .reported import find_reported
 from .summary import summarize
@@ -25,6 +25,13 @@ __all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
+# A cue in these forms has no subject of its own ("by mentioning", "to say", "likely to stress").
+NONFINITE_TAGS = frozenset({"VB", "VBG"})
+# How such a cue hangs from the clause whose subject speaks through it.
+CLIMBED_DEPS = frozenset({"pcomp", "prep", "xcomp", "acomp", "relcl", "dobj", "pobj", "advcl", "attr", "conj", "acl"})
+MAX_CLIMB = 5  # steps up the parse from the cue to that clause
+# Subjects that name no one.
+NO_SPEAKERS = frozenset({"there", "what", "which"})
 # Dependencies that open a subordinate clause: after a quotation, the writer's words begin.
 CLAUSE_OPENERS = frozenset({"mark", "advcl"})
 # What is left at the edge of a report's part when the cue between its parts is cut out.
@@ -120,7 +127,8 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     ends = {after for _, after in closes}
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
     reported = [_appositive_subject(a, doc, text) for a in reported]
-    return [_around_cue(a, text) for a in _without_repeats(reported)]
+    # after the repeats go: a speaker found here is no sign that two reports are one
+    return [_around_cue(_inherited_speaker(a, doc), text) for a in _without_repeats(reported)]
 
 
 def _without_repeats(reported: list[Attribution]) -> list[Attribution]:
@@ -221,6 +229,33 @@ def _appositive_subject(att: Attribution, doc, text: str) -> Attribution:
     if subject is None or speaker is None:
         return att
     return replace(att, speaker=speaker, spans=((subject[0], end), *rest))
+
+
+def _inherited_speaker(att: Attribution, doc) -> Attribution:
+    """``att`` with the subject of the clause its cue hangs from as speaker, when it has none.
+
+    A cue with no tense of its own speaks for the subject of the clause above
+    it: "Sanders is likely to remind voters ... by mentioning that ...",
+    "Trump has been the most aggressive in denouncing the media", "Manafort
+    had reason to know that ...". The parse hangs such cues on nouns and
+    adjectives as well as verbs, so the climb goes through those too.
+    """
+    if att.speaker is not None or att.cue is None:
+        return att
+    cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if not cue or cue.root.tag_ not in NONFINITE_TAGS:
+        return att
+    token, sent = cue.root, cue.root.sent
+    for _ in range(MAX_CLIMB):
+        if token.dep_ not in CLIMBED_DEPS or not sent.start <= token.head.i < sent.end:
+            return att
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in lx.SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in NO_SPEAKERS:
+                return att
+            return replace(att, speaker=speaker_span(subject))
+    return att
 
 
 def _starts_aside(token) -> bool:
