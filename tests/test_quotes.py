@@ -197,6 +197,11 @@ def test_quotes_sample_spans_hold_no_outer_marks(sample_doc, marks):
         ("“We are ready. We will win.” Kim said.\n", "We are ready", "Kim"),
         # a paragraph of pure quote after "X said:"
         ("The minister said:\n“We will not give up the talks.”\n", "We will not give up", "The minister"),
+        # a sentence of a name and a bare verb of speech right before the quote, in its paragraph
+        ("Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are running out of time.\"\n",
+         "Mainstream Republicans", "Iowa State University's Dianne Bystrom"),
+        ("Sam Lau, the director of the party, said in a statement. “There are no paper ballots to recount.”\n",
+         "There are no paper ballots", "Sam Lau, the director of the party"),
         # descriptive speakers keep their description
         ("“The talks failed,” a senior official told reporters.\n", "The talks failed", "a senior official"),
     ],
@@ -503,6 +508,9 @@ def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
          "escorted him out.\n", "The anchor"),
         # the one asked is not the speaker
         ("“We will not back down,” the minister was quoted as saying by the agency.\n", "the minister"),
+        # the sentence before says something of its own, or is in the paragraph above
+        ("Kim agreed that the plan was bad. “We will not give up the talks.”\n", "Kim"),
+        ("Kim agreed.\n\n“We will not give up the talks,” the minister added later in the day, to applause.\n", "Kim"),
         # a question, then someone else acts
         ("“Is he really so stupid?” Republican candidate Donald Trump refused to answer.\n", "Donald Trump"),
     ],

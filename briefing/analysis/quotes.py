@@ -43,6 +43,8 @@ COLON_PRONOUNS = frozenset("he she i we".split())
 QUOTE_OPENS_AFTER = ",:—–-([.!?"
 # Most characters between two parts of one quotation ("“X,” said ... “Y.”").
 MAX_CUE_BETWEEN = 400
+# Fewest words of a quotation given to the sentence before it ("Kim agreed. “...”").
+MIN_WORDS_SAID = 3
 SENTENCE_END_MARKS = frozenset(".!?")
 # Penn tags of finite verbs: a clause with one has a subject of its own.
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -706,6 +708,29 @@ def _short_cue_sentence(sent, quoted):
     return None
 
 
+def _cue_sentence_before(sents, index: int, group, quoted, text: str):
+    """The verb of a sentence like ``Dianne Bystrom agreed.`` right before a quotation that opens its own.
+
+    The sentence must be in the quotation's paragraph and be only a subject,
+    a verb of speech and its circumstances ("said in a statement"): a verb
+    with something said of its own ("agreed that ...") has its own content.
+    """
+    if index <= 0 or text[sents[index].start_char:group[0].open].strip():
+        return None
+    if len(text[group[0].start:group[-1].end].split()) < MIN_WORDS_SAID or not _quotation_only(text, group):
+        return None  # a name in quotation marks ('‘Stickerboy’ placed two stickers') or a quote with words after it
+    prev = sents[index - 1]
+    said = text[prev.start_char:prev.end_char].rstrip()
+    if "\n" in text[prev.start_char + len(said):group[0].open] or not said.endswith("."):
+        return None
+    if any(t.idx in quoted for t in prev):
+        return None
+    verbs = [t for t in prev if t.dep_ == "ROOT" and _bare_speech_verb(t) and not _passive_participle(t)]
+    if not verbs or not any(c.dep_ == "nsubj" for c in verbs[0].children):
+        return None
+    return verbs[0]
+
+
 def _introducing_sentence(sents, index, text):
     """The sentence before ``index`` when it ends in a colon (``X said:``)."""
     if index <= 0:
@@ -745,6 +770,9 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         if verb is not None and text[group[-1].end:sents[last + 1].start_char].count("\n") == 0:
             return _Found(cue=token_span(verb), speaker=_outside(subject_of(verb), quoted), own_cue=False, **base)
     first = _sentence_index(sents, group[0].open)
+    verb = _cue_sentence_before(sents, first, group, quoted, text)
+    if verb is not None:
+        return _Found(cue=token_span(verb), speaker=_outside(subject_of(verb), quoted), own_cue=False, **base)
     intro = _introducing_sentence(sents, first, text)
     if intro is not None:
         tokens = [t for t in intro if t.idx not in quoted]
