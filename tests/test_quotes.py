@@ -202,6 +202,11 @@ def test_quotes_sample_spans_hold_no_outer_marks(sample_doc, marks):
          "Mainstream Republicans", "Iowa State University's Dianne Bystrom"),
         ("Sam Lau, the director of the party, said in a statement. “There are no paper ballots to recount.”\n",
          "There are no paper ballots", "Sam Lau, the director of the party"),
+        # ... or one reporting what was said, and the quotation goes on with it
+        ("She said she and Obama had made progress. \"I really believe that the president has done a great job.\"\n",
+         "I really believe", "She"),
+        ("The tax plans are ''profoundly irresponsible,'' Mr. Bartlett said. ''It leaves guys like me speechless.''\n",
+         "It leaves guys", "Mr. Bartlett"),
         # descriptive speakers keep their description
         ("“The talks failed,” a senior official told reporters.\n", "The talks failed", "a senior official"),
     ],
@@ -508,9 +513,9 @@ def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
          "escorted him out.\n", "The anchor"),
         # the one asked is not the speaker
         ("“We will not back down,” the minister was quoted as saying by the agency.\n", "the minister"),
-        # the sentence before says something of its own, or is in the paragraph above
-        ("Kim agreed that the plan was bad. “We will not give up the talks.”\n", "Kim"),
+        # the sentence before is in the paragraph above, or the quote has words after it
         ("Kim agreed.\n\n“We will not give up the talks,” the minister added later in the day, to applause.\n", "Kim"),
+        ("Kim said the plan was bad. “We will not give up the talks” was the slogan of the day.\n", "Kim"),
         # a question, then someone else acts
         ("“Is he really so stupid?” Republican candidate Donald Trump refused to answer.\n", "Donald Trump"),
     ],

@@ -709,11 +709,13 @@ def _short_cue_sentence(sent, quoted):
 
 
 def _cue_sentence_before(sents, index: int, group, quoted, text: str):
-    """The verb of a sentence like ``Dianne Bystrom agreed.`` right before a quotation that opens its own.
+    """The verb of speech heading the sentence right before a quotation that is a sentence of its own.
 
-    The sentence must be in the quotation's paragraph and be only a subject,
-    a verb of speech and its circumstances ("said in a statement"): a verb
-    with something said of its own ("agreed that ...") has its own content.
+    "Dianne Bystrom agreed. “...”", "Sam Lau said in a statement. “...”",
+    "She said they had made progress. “...”" and "The plans are “profoundly
+    irresponsible,” he said. “...”": in one paragraph, a quotation with no
+    cue of its own goes on with what the sentence before reported, and its
+    named speaker (never one inside quotation marks) said it.
     """
     if index <= 0 or text[sents[index].start_char:group[0].open].strip():
         return None
@@ -723,10 +725,8 @@ def _cue_sentence_before(sents, index: int, group, quoted, text: str):
     said = text[prev.start_char:prev.end_char].rstrip()
     if "\n" in text[prev.start_char + len(said):group[0].open] or not said.endswith("."):
         return None
-    if any(t.idx in quoted for t in prev):
-        return None
-    verbs = [t for t in prev if t.dep_ == "ROOT" and _bare_speech_verb(t) and not _passive_participle(t)]
-    if not verbs or not any(c.dep_ == "nsubj" for c in verbs[0].children):
+    verbs = [t for t in prev if t.dep_ == "ROOT" and t.idx not in quoted and is_reporting_verb(t, lx.SPEECH_VERBS) and not _passive_participle(t)]
+    if not verbs or _outside(subject_of(verbs[0]), quoted) is None:
         return None
     return verbs[0]
 
