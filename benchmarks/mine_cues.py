@@ -1,12 +1,14 @@
 """Mine cue frames from PolNeAR gold: which ``lemma/POS/frame`` reliably reports what the other rules miss.
 
-For every cue candidate in the articles (a verb, noun or adjective that no
-hand-written rule reads, with a source-like holder, see ``briefing.analysis.reported.cue_frames`` and
+For every cue candidate in the articles (a verb, noun or adjective from which
+no hand-written rule reads a report, with a source-like holder, see ``briefing.analysis.reported.cue_frames`` and
 ``frame_holder``) whose content the product does not already cover, the
 frame's content is compared with the gold: a hit when it matches a gold
 attribution no prediction matched (character IoU >= 0.5). Frames with at
-least ``--min-support`` candidates and ``--min-precision`` hits per
-candidate are kept. ``--write`` puts the table into
+least ``--min-support`` candidates, ``--min-precision`` hits per
+candidate and hits in ``--min-articles`` articles are kept; a frame summed
+over all words (``*/VERB/prep:about``) is kept by ``--backoff-support`` and
+``--backoff-precision``. ``--write`` puts the table into
 ``briefing/analysis/learned_cues.py``; without it the frames are printed.
 
     python -m benchmarks.mine_cues /work/shared/corpus/polnear/train --skip 0 --every 2 --cache /tmp/train-docs-even
@@ -27,7 +29,7 @@ from briefing.analysis import analyze, learned_cues
 from briefing.analysis.lexicon import FRAME_POS
 from briefing.analysis.quotes import sentences
 from briefing.analysis.reading import doc_text
-from briefing.analysis.reported import cue_frames, frame_content, frame_holder, frame_key, rule_for
+from briefing.analysis.reported import ANY_WORD, cue_frames, frame_content, frame_holder, frame_key, rule_for
 
 TABLE = Path(__file__).resolve().parent.parent / "briefing" / "analysis" / "learned_cues.py"
 
@@ -36,9 +38,9 @@ def _free(spans_taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(s < end and start < e for s, e in spans_taken)
 
 
-def mine(articles, docs, nlp) -> tuple[Counter, Counter]:
-    """(candidates, hits) per ``lemma/POS/frame`` over ``articles``, beside the product as it is."""
-    support, hits = Counter(), Counter()
+def mine(articles, docs, nlp) -> tuple[Counter, Counter, Counter]:
+    """(candidates, hits, articles with a hit) per ``lemma/POS/frame`` over ``articles``, beside the product as it is."""
+    support, hits, spread = Counter(), Counter(), Counter()
     for art, doc in zip(articles, docs):
         brief = analyze(read_source(art), nlp=nlp, doc=doc)
         preds = from_briefing(brief)
@@ -46,10 +48,14 @@ def mine(articles, docs, nlp) -> tuple[Counter, Counter]:
         open_gold = [g.content for k, g in enumerate(art.gold) if k not in matched]
         taken = [span for p in preds for span in p.spans]
         text = doc_text(doc)
+        hit_here = set()
         for sent in sentences(doc):
             for token in sent:
-                if token.pos_ not in FRAME_POS or rule_for(token) is not None:
-                    continue  # a listed cue: its own rule decides
+                if token.pos_ not in FRAME_POS:
+                    continue
+                rule = rule_for(token)
+                if rule is not None and rule(token, sent, text) is not None:
+                    continue  # a listed cue: its own rule decides where it finds a report
                 if not _free(taken, token.idx, token.idx + len(token.text)):
                     continue
                 frames = cue_frames(token)
@@ -63,12 +69,28 @@ def mine(articles, docs, nlp) -> tuple[Counter, Counter]:
                     support[key] += 1
                     if any(iou(g, (content,)) >= 0.5 for g in open_gold):
                         hits[key] += 1
-    return support, hits
+                        hit_here.add(key)
+        spread.update(hit_here)
+    return support, hits, spread
 
 
-def kept(support: Counter, hits: Counter, min_support: int, min_precision: float) -> dict[str, tuple[int, int]]:
+def kept(support: Counter, hits: Counter, spread: Counter, min_support: int, min_precision: float,
+         min_articles: int) -> dict[str, tuple[int, int]]:
+    """The frames seen often enough, right often enough, and right in enough articles (one article's
+    habit of phrase is no rule)."""
     return {key: (hits[key], n) for key, n in sorted(support.items())
-            if n >= min_support and hits[key] / n >= min_precision}
+            if n >= min_support and hits[key] / n >= min_precision and spread[key] >= min_articles}
+
+
+def any_word(*counts: Counter) -> tuple[Counter, ...]:
+    """The counts summed over words: ``*/POS/frame``, a frame that may report whatever word heads it."""
+    summed = []
+    for count in counts:
+        total = Counter()
+        for key, n in count.items():
+            total[ANY_WORD + "/" + key.split("/", 1)[1]] += n
+        summed.append(total)
+    return tuple(summed)
 
 
 def write_table(table: dict[str, tuple[int, int]], command: str) -> None:
@@ -97,6 +119,9 @@ def main(argv=None) -> None:
     ap.add_argument("--cache")
     ap.add_argument("--min-support", type=int, default=5)
     ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--backoff-support", type=int, default=40, help="candidates a frame needs to hold for any word")
+    ap.add_argument("--backoff-precision", type=float, default=0.45)
+    ap.add_argument("--min-articles", type=int, default=2, help="articles in which the frame found a gold report")
     ap.add_argument("--write", action="store_true", help="write the table into briefing/analysis/learned_cues.py")
     args = ap.parse_args(argv)
 
@@ -105,18 +130,23 @@ def main(argv=None) -> None:
     everything = read_folder(args.folder)
     nlp = load_pipeline()
     learned_cues.LEARNED_FRAMES = {}  # mine beside the hand-written rules alone
-    support, hits = Counter(), Counter()
+    support, hits, spread = Counter(), Counter(), Counter()
     # Without --skip, every share of --every articles in turn (each its own parse cache file),
     # so the halves parsed for development serve for the whole folder too.
     for skip in range(args.every) if args.skip is None else [args.skip]:
         articles = everything[skip::args.every]
         docs = parsed(nlp, [parse_text(read_source(a)) for a in articles], args.cache)
-        found, right = mine(articles, docs, nlp)
+        found, right, where = mine(articles, docs, nlp)
         support.update(found)
         hits.update(right)
-    table = kept(support, hits, args.min_support, args.min_precision)
+        spread.update(where)
+    table = kept(support, hits, spread, args.min_support, args.min_precision, args.min_articles)
+    summed = any_word(support, hits, spread)
+    table.update(kept(*summed, args.backoff_support, args.backoff_precision, args.min_articles))
+    spread += summed[2]
+    table = dict(sorted(table.items()))
     for key, (h, n) in sorted(table.items(), key=lambda kv: -kv[1][0]):
-        print(f"{h:4d}/{n:<4d} {h / n:.2f}  {key}")
+        print(f"{h:4d}/{n:<4d} {h / n:.2f} {spread[key]:4d}  {key}")
     print(f"{len(table)} frames, {sum(h for h, _ in table.values())} hits in {sum(n for _, n in table.values())} candidates")
     if args.write:
         write_table(table, "python -m benchmarks.mine_cues " + " ".join(argv if argv is not None else sys.argv[1:]))

@@ -651,7 +651,8 @@ def learned(monkeypatch):
     from briefing.analysis import learned_cues
 
     table = {"bemoan/VERB/dobj": (4, 4), "campaign/VERB/prep:for": (6, 6), "vote/VERB/xcomp": (8, 10),
-             "failure/NOUN/acl": (3, 5), "call/VERB/dobj": (1, 1)}
+             "failure/NOUN/acl": (3, 5), "say/VERB/dobj": (1, 1), "know/VERB/dobj": (3, 4),
+             "*/VERB/prep:about": (47, 85)}
     monkeypatch.setattr(learned_cues, "LEARNED_FRAMES", table)
     return table
 
@@ -665,6 +666,10 @@ def learned(monkeypatch):
         ("Republicans voted to repeal the law.", ("Republicans", "voted", "to repeal the law")),
         ("She bemoaned the cuts, which hit farmers.", ("She", "bemoaned", "the cuts")),
         ("His failure to win Ohio hurt him.", ("His", "failure", "to win Ohio")),
+        # a listed verb whose own rule finds nothing ("know" wants a clause)
+        ("Voters know the risks.", ("Voters", "know", "the risks")),
+        # a frame learned for any verb
+        ("Sanders fretted about the deal.", ("Sanders", "fretted", "the deal")),
     ],
 )
 def test_reported_learned_frame_reports_its_dependent(nlp, learned, text, expected):
@@ -689,8 +694,8 @@ def test_reported_learned_frame_needs_holder_and_frame(nlp, learned, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a listed cue keeps its own rule, which finds no stance here: the table's "call/VERB/dobj" adds none
-        ("She called a donor.", []),
+        # a listed cue whose own rule reports keeps that report alone
+        ("Trump said nothing.", [("Trump", "said", "nothing")]),
         # a learned cue inside another report's content is part of that report
         ("Trump said that Republicans voted to repeal the law.",
          [("Trump", "said", "that Republicans voted to repeal the law")]),

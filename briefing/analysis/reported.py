@@ -15,7 +15,10 @@ boundaries follow PolNeAR: a second report joined to a clause ("..., and said
 ...") ends it, the writer's asides and contrasts (", though ...", "while
 ...") and opening links ("In fact, ...") are left out, and a content on both
 sides of its cue ("which he said were split", "Trump is expected | to win")
-comes in two spans. The word lists live in :mod:`.lexicon`.
+comes in two spans. The word lists live in :mod:`.lexicon`. Where no rule
+reports, a table of cue frames mined from PolNeAR train (:mod:`.learned_cues`,
+written by ``benchmarks/mine_cues.py``) may: "Trump bemoaned the deal" reports
+the object of a verb whose ``lemma/POS/frame`` is listed there.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from .reading import doc_text
 # Share of a reported clause that may lie inside a full quotation before the
 # clause is taken to be that quotation's own.
 MAX_QUOTED_SHARE = 0.5
+
+# The learned table's word for a frame that holds for any word of its part of speech ("*/ADJ/prep:about").
+ANY_WORD = "*"
 
 
 class _Extents:
@@ -788,6 +794,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
     learned: list[Attribution] = []  # found by the learned table: kept where no other rule reports
     learned_names = {key.rsplit("/", 1)[0] for key in learned_cues.LEARNED_FRAMES}
+    learned_kinds = {name.split("/")[1] for name in learned_names if name.startswith(ANY_WORD + "/")}
     text = doc_text(doc)
     full_quotes = [q for q in quotes if not q.partial]
     quoted_spans = _Extents([span for q in full_quotes for span in q.spans])
@@ -797,14 +804,12 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if token.idx in quoted:
                 continue
             rule = rule_for(token)
-            if rule is None:
-                if token.pos_ in lx.FRAME_POS and _cue_name(token) in learned_names:
+            att = rule(token, sent, text) if rule is not None else None
+            if att is None:
+                if token.pos_ in lx.FRAME_POS and (token.pos_ in learned_kinds or _cue_name(token) in learned_names):
                     att = _reported_by_frame(token, sent, text)
                     if att is not None and _covered(att.spans, quoted_spans) == 0:
                         learned.append(att)
-                continue
-            att = rule(token, sent, text)
-            if att is None:
                 continue
             size = sum(e - s for s, e in att.spans)
             if _covered(att.spans, quoted_spans) > MAX_QUOTED_SHARE * size:
@@ -1025,7 +1030,7 @@ def frame_content(dependent, sent, text: str) -> tuple[int, int] | None:
 
 def _reported_by_frame(token, sent, text: str) -> Attribution | None:
     """A cue found by the learned table: "Trump renounced the NRA", "their support for Cruz"."""
-    frames = [(f, d) for f, d in cue_frames(token) if frame_key(token, f) in learned_cues.LEARNED_FRAMES]
+    frames = [(f, d) for f, d in cue_frames(token) if _learned(token, f)]
     if not frames:
         return None
     holder = frame_holder(token)
@@ -1041,6 +1046,12 @@ def _reported_by_frame(token, sent, text: str) -> Attribution | None:
 def _cue_name(token) -> str:
     """``lemma/POS`` as the learned table writes it."""
     return frame_key(token, "").rsplit("/", 1)[0]
+
+
+def _learned(token, frame: str) -> bool:
+    """Is ``token`` in ``frame`` a learned cue, by its own word or by a frame any word of its kind reports in?"""
+    table = learned_cues.LEARNED_FRAMES
+    return frame_key(token, frame) in table or f"{ANY_WORD}/{token.pos_}/{frame}" in table
 
 
 def _unclaimed(learned: list[Attribution], found: list[Attribution]) -> list[Attribution]:
