@@ -712,3 +712,16 @@ def test_reported_learned_table_is_well_formed():
         lemma, pos, frame = key.split("/")
         assert lemma and pos in ("VERB", "NOUN", "ADJ") and frame
         assert 0 < hits <= support
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They released a survey showing broad support for the plan.",
+         [("a survey", "showing", "broad support for the plan")]),
+        ("They released a video showing the rally.", []),  # a video is no evidence that speaks
+    ],
+)
+def test_reported_evidence_participle_speaks(nlp, text, expected):
+    assert reports(nlp, text) == expected

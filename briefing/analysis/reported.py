@@ -432,7 +432,7 @@ def _seen_as(verb, sent):
 
 def _shown_by_evidence(verb, sent):
     """"A poll shows Sanders leading": what a poll, study or record shows or finds."""
-    subject = subject_of(verb)
+    subject = verb.head if verb.dep_ == "acl" and verb.tag_ == "VBG" else subject_of(verb)  # "a poll showing ..."
     if subject is None or subject.lemma_.lower() not in lx.EVIDENCE_NOUNS:
         return None
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp")]
