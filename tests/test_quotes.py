@@ -488,6 +488,13 @@ def quote_speakers(doc):
     [
         # any verb right after “...,” hands the quote to its named subject
         ("“We will win this time,” Kim joked with reporters.\n", "We will win this time,", "Kim"),
+        # names the parse did not make the verb's subject
+        ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.\n", "Go back to Univision,",
+         "Trump"),
+        ("\"Gun owners should leave their weapons at home,\" opined Cleveland's Plain Dealer.\n",
+         "Gun owners should leave their weapons at home,", "Cleveland's Plain Dealer"),
+        ("“Having access to the file is valuable,” said Skelly, explaining he worked closely with Chrabaszcz.\n",
+         "Having access to the file is valuable,", "Skelly"),
         # after “...!” only an inverted verb does, or a verb of speech with nothing said of its own
         ("Supporters cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who ran onto the floor.\n",
          "This is fantastic!", "Donald Hartley of Madison"),

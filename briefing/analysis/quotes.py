@@ -54,6 +54,8 @@ NOT_SPEAKER_ENTITIES = frozenset("TIME MONEY QUANTITY".split())
 TRAILING_CUE_PUNCTUATION = ",!?"
 MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
 MAX_CHARS_TO_VERB = 80
+# What the parse may make of a name right after an inverted verb ("opined Cleveland's Plain Dealer").
+MISPARSED_SUBJECT_DEPS = frozenset("dobj npadvmod advmod attr appos dep oprd".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -657,12 +659,37 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
             continue
         if ending != "," and tok.i != start and not _bare_speech_verb(tok):
             return None  # after “...!” or “...?” only "beamed Donald Hartley" or "Trump told ITV" is sure
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i < start or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
+        if subject is None or subject.i < start or not _named(subject):
             return None
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
     return None
+
+
+def _named(token) -> bool:
+    """True for a name or a personal pronoun.
+
+    Right after a quotation's closing mark no sentence starts, so a
+    capitalized word there is a name even when the tagger took it for a
+    verb ("Trump shot back").
+    """
+    return token.pos_ == "PROPN" or token.lower_ in COLON_PRONOUNS or token.is_title
+
+
+def _misparsed_subject(doc, start: int, verb):
+    """The name next to ``verb`` that the parse did not make its subject.
+
+    "Trump barked" parsed as a compound, "opined Cleveland's Plain Dealer"
+    and "said Skelly" with the name as the verb's object or modifier.
+    """
+    if verb.i > start:
+        words = doc[start:verb.i]
+        return words[-1] if all(t.pos_ == "PROPN" for t in words) else None
+    after = next((c for c in verb.rights if c.left_edge.i == verb.i + 1), None)
+    if after is None or after.dep_ not in MISPARSED_SUBJECT_DEPS or not after.is_title:
+        return None
+    return after
 
 
 def _bare_speech_verb(verb) -> bool:
