@@ -144,3 +144,22 @@ def test_analysis_combine_nonfinite_cue_speaks_for_clause_subject(nlp, text, spe
     (position,) = brief_of(nlp, text).positions
     mention = position.speaker_mention
     assert (text[mention.start:mention.end] if mention else None) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a view named by a noun with no holder of its own is held by the subject of the verb it serves
+        ("She has rolled out proposals to increase regulation of hedge funds.\n", "She"),
+        ("Zucker has often voiced the desire to run for public office.\n", "Zucker"),
+        # a thing holds no view
+        ("The tax raises the fear that businesses will react by cutting back on benefits.\n", None),
+        # a holder of its own stays
+        ("Clinton bashed Trump's proposal to ban Muslims from coming into the country.\n", "Trump"),
+    ],
+)
+def test_analysis_combine_noun_cue_held_by_clause_subject(nlp, text, speaker):
+    (position,) = brief_of(nlp, text).positions
+    mention = position.speaker_mention
+    assert (text[mention.start:mention.end] if mention else None) == speaker

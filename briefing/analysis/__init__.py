@@ -27,11 +27,16 @@ __all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
 CLAUSE_BREAKS = frozenset(",;:")
 # A cue in these forms has no subject of its own ("by mentioning", "to say", "likely to stress").
 NONFINITE_TAGS = frozenset({"VB", "VBG"})
+# A noun cue ("proposals to", "the desire to") the object of a verb, with no holder of its own.
+NOUN_TAGS = frozenset({"NN", "NNS"})
+HELD_NOUN_DEPS = frozenset({"dobj", "pobj"})
 # How such a cue hangs from the clause whose subject speaks through it.
 CLIMBED_DEPS = frozenset({"pcomp", "prep", "xcomp", "acomp", "relcl", "dobj", "pobj", "advcl", "attr", "conj", "acl"})
 MAX_CLIMB = 5  # steps up the parse from the cue to that clause
 # Subjects that name no one.
 NO_SPEAKERS = frozenset({"there", "what", "which"})
+# Pronouns that name a thing, not a holder of a view.
+IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 # Dependencies that open a subordinate clause: after a quotation, the writer's words begin.
 CLAUSE_OPENERS = frozenset({"mark", "advcl"})
 # What is left at the edge of a report's part when the cue between its parts is cut out.
@@ -238,12 +243,18 @@ def _inherited_speaker(att: Attribution, doc) -> Attribution:
     it: "Sanders is likely to remind voters ... by mentioning that ...",
     "Trump has been the most aggressive in denouncing the media", "Manafort
     had reason to know that ...". The parse hangs such cues on nouns and
-    adjectives as well as verbs, so the climb goes through those too.
+    adjectives as well as verbs, so the climb goes through those too. A noun
+    cue with no holder of its own, the object of a verb, is that verb's
+    subject's when the subject names someone ("She has rolled out proposals
+    to ..."; not "The tax raises the fear that ...").
     """
     if att.speaker is not None or att.cue is None:
         return att
     cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
-    if not cue or cue.root.tag_ not in NONFINITE_TAGS:
+    if not cue or cue.root.tag_ not in NONFINITE_TAGS | NOUN_TAGS:
+        return att
+    if cue.root.pos_ == "NOUN" and (cue.root.dep_ not in HELD_NOUN_DEPS
+                                    or any(c.dep_ == "poss" for c in cue.root.children)):
         return att
     token, sent = cue.root, cue.root.sent
     for _ in range(MAX_CLIMB):
@@ -252,10 +263,15 @@ def _inherited_speaker(att: Attribution, doc) -> Attribution:
         token = token.head
         subject = next((c for c in token.children if c.dep_ in lx.SUBJECT_DEPS), None)
         if subject is not None:
-            if subject.lower_ in NO_SPEAKERS:
+            if subject.lower_ in NO_SPEAKERS or (cue.root.pos_ == "NOUN" and not _names_someone(subject)):
                 return att
             return replace(att, speaker=speaker_span(subject))
     return att
+
+
+def _names_someone(token) -> bool:
+    """True when ``token`` is a name or a personal pronoun, not a thing ("the tax", "this column")."""
+    return token.pos_ in ("PROPN", "PRON") and token.lower_ not in IMPERSONAL_PRONOUNS or bool(token.ent_type_)
 
 
 def _starts_aside(token) -> bool:
