@@ -116,11 +116,15 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     A report whose cue lies inside quotation marks goes. A clause the parse ended inside a quotation (the quote runs on over a
     sentence break) goes on to the closing mark, so the quote stays whole; a
     clause that stops at a closing mark while its own words go on takes them
-    in; then a clause that lies inside another with the same speaker or cue is
-    the same report read twice and goes. Last, a clause that wraps its own
-    cue and speaker ("The plan, officials said, will fail") loses them: its
-    parts are the words on either side. ``text`` is ``doc.text``, when the
-    caller has it.
+    in, up to where the writer's aside begins. A source that swallowed the
+    content's subject as an appositive gives it back. Then a clause that lies
+    inside another with the same speaker or cue is the same report read twice
+    and goes (of two from one cue that end together, the later-starting one
+    stays). A report with no speaker whose cue has no subject of its own
+    ("by mentioning", "proposals to") takes the subject of the clause above.
+    Last, a clause that wraps its own cue and speaker ("The plan, officials
+    said, will fail") loses them: its parts are the words on either side.
+    ``text`` is ``doc.text``, when the caller has it.
     """
     text = doc_text(doc) if text is None else text
     closes = _closing_marks(text)
