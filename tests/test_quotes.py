@@ -488,6 +488,11 @@ def quote_speakers(doc):
     [
         # any verb right after “...,” hands the quote to its named subject
         ("“We will win this time,” Kim joked with reporters.\n", "We will win this time,", "Kim"),
+        # "put it" reports words; a named subject's verb and a comma introduce a whole quotation
+        ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and activists are uninspired.\"\n",
+         "Senate Republicans are unmoved, and activists are uninspired.", "The Post's Dana Milbank"),
+        ("During their first debate, Hillary Clinton cracked, ''I'm a progressive who likes to get things done.''\n",
+         "I'm a progressive who likes to get things done.", "Hillary Clinton"),
         # names the parse did not make the verb's subject
         ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.\n", "Go back to Univision,",
          "Trump"),

@@ -34,6 +34,8 @@ WORK_WORDS = frozenset("""book books memoir memoirs novel show shows series sitc
 program programs programme song songs album albums column op-ed essay article editorial podcast play musical
 titled entitled""".split())
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+# "As one aide put it, “...”": a verb and object that together report words.
+PUT_IT = ("put", "it")
 # Dashes after which a line's speaker may start ("HEADLINE - Name: “...”").
 NAME_DASHES = (" - ", " — ", " – ")
 # Pronouns that may speak before a colon ("He put it: “...”").
@@ -563,7 +565,7 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if obj is not None:
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, _outside(obj, quoted))
-        elif is_reporting_verb(tok, lx.QUOTE_VERBS):
+        elif is_reporting_verb(tok, lx.QUOTE_VERBS) or _puts_it(tok):
             if partial and inner and tok not in inner[0].ancestors:
                 continue
             subject = _agent(tok) if _passive_participle(tok) else subject_of(tok)
@@ -580,6 +582,12 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+def _puts_it(token) -> bool:
+    """True for "put" in "as Dana Milbank puts it, “...”": the idiom reports words."""
+    return token.pos_ == "VERB" and token.lemma_.lower() == PUT_IT[0] \
+        and any(c.dep_ == "dobj" and c.lower_ == PUT_IT[1] for c in token.children)
 
 
 def _colon_cue(text: str, mark: int):
@@ -628,6 +636,32 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     subject = subject_of(verb)
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
         return None  # "Signs of momentum were there: “...”" names no speaker
+    speaker = _outside(subject, quoted)
+    return (token_span(verb), speaker) if speaker else None
+
+
+def _verb_comma_cue(doc, text: str, mark: int, quoted):
+    """``Hillary Clinton cracked, “I’m a progressive ...”``: a named subject's verb and a comma introduce a quotation.
+
+    Only a clause's main verb right before the comma counts ("Trump shot
+    back, “...”"), and only before a whole quotation, not a fragment.
+    """
+    comma = mark - 1
+    while comma >= 0 and text[comma] in " \t":
+        comma -= 1
+    if comma < 0 or text[comma] != ",":
+        return None
+    span = doc.char_span(comma, comma + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return None
+    verb = doc[span[0].i - 1]
+    if verb.dep_ == "prt":
+        verb = verb.head  # "shot back,"
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.idx in quoted:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+        return None
     speaker = _outside(subject, quoted)
     return (token_span(verb), speaker) if speaker else None
 
@@ -783,7 +817,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         # gives way to a colon or a verb right after the quote that does.
         named = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
         if named is None and not partial:
-            named = _trailing_verb_cue(doc, text, group, quoted)
+            named = _trailing_verb_cue(doc, text, group, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
         if named is not None and (found is None or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
             found = named
     if found:
