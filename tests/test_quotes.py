@@ -230,6 +230,9 @@ def test_quotes_speaker_outside_the_quote_sentence(nlp, text, opening, speaker):
         ("Trump, the former host of the reality show “The Apprentice,” said so.", True),
         ("He wrote a column titled “Why We Lost” last year.", True),
         ("Rubio describes it in his memoir, “An American Son.”", True),
+        ("He has starred in films and “Guardians of the Galaxy,” among others.", False),
+        ("Clinton said in an interview with “Fox News Sunday” that the Russians did it.", True),
+        ("According to “The Trumps: Three Generations That Built an Empire,” he left early.", True),
         # a sentence, a lowercase word or no title-taking word before: a quotation
         ("“We Will Win,” Kim said.", False),
         ("Kim said on Monday “we will win this fight.”", False),
@@ -241,6 +244,13 @@ def test_quotes_title_after_on_or_possessive(text, title):
     groups = quote_groups(text)
     assert len(groups) == 1
     assert is_title(text, groups[0]) is title
+
+
+@pytest.mark.parametrize(
+    "text", ["He has starred in “Parks and Recreation” and “Guardians of the Galaxy,” among others."]
+)
+def test_quotes_title_after_another(text):
+    assert [is_title(text, g) for g in quote_groups(text)] == [True, True]
 
 
 @pytest.mark.parametrize(

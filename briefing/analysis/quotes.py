@@ -25,14 +25,18 @@ from .reading import doc_text
 
 # A short quoted run of capitalized words after one of these is a show, book or
 # slogan named, not a quotation: on “Meet the Press”, in “The Art of the Deal”.
-TITLE_PREPOSITIONS = frozenset("on in of from at".split())
+TITLE_PREPOSITIONS = frozenset("on in of from at with to".split())
 # Small words a title leaves in lower case ("State of the Union").
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as is".split())
 MAX_TITLE_WORDS = 6
 # Words that name a work before its title: his book “The Art of the Deal”, a column titled “...”.
 WORK_WORDS = frozenset("""book books memoir memoirs novel show shows series sitcom film films movie movies documentary
 program programs programme song songs album albums column op-ed essay article editorial podcast play musical
-titled entitled""".split())
+autobiography biography ad ads titled entitled""".split())
+# Joining words after which a title may follow another: “Parks and Recreation” and “Guardians of the Galaxy”.
+TITLE_JOINS = frozenset("and or".split())
+# A title with a subtitle ("The Trumps: Three Generations That Built an Empire") may run longer.
+MAX_SUBTITLED_WORDS = 12
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 # "As one aide put it, “...”": a verb and object that together report words.
 PUT_IT = ("put", "it")
@@ -955,8 +959,9 @@ def is_title(text: str, group: list[_Segment]) -> bool:
     """True for a title quoted after "on", "in" or a possessive: ABC’s “This Week”, on “Meet the Press.”"""
     if len(group) != 1:
         return False
-    words = text[group[0].start:group[0].end].rstrip(".,;:!?").split()
-    if not words or len(words) > MAX_TITLE_WORDS:
+    body = text[group[0].start:group[0].end].rstrip(".,;:!?")
+    words = body.split()
+    if not words or len(words) > (MAX_SUBTITLED_WORDS if ": " in body else MAX_TITLE_WORDS):
         return False
     if any(w[0].isalpha() and not w[0].isupper() and w.lower() not in TITLE_SMALL_WORDS for w in words):
         return False
@@ -968,6 +973,8 @@ def is_title(text: str, group: list[_Segment]) -> bool:
     last = before[-1]
     if last.rstrip(",").lower() in WORK_WORDS:
         return True
+    if last.lower() in TITLE_JOINS and len(before) > 1 and before[-2][-1:] in lx.QUOTE_MARKS:
+        return True  # the second of two titles
     return last.lower() in TITLE_PREPOSITIONS or last.endswith(POSSESSIVE_ENDINGS)
 
 
