@@ -599,6 +599,28 @@ def test_quotes_second_report_joined_to_content_keeps_speaker(nlp, text, cue, nt
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, cue, nth, speaker",
+    [
+        # the one a passive verb is about did what its participle says
+        ("Comedian Sarah Silverman was booed by Sanders supporters after telling holdouts that they were "
+         "“being ridiculous.”", "telling", 0, "Comedian Sarah Silverman"),
+    ],
+)
+def test_quotes_participle_after_passive_is_its_subjects(nlp, text, cue, nth, speaker):
+    assert speaker_of(nlp(text), cue, nth) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, nth",
+    [("Clinton’s attacks were aired after saying that the plan would fail.", "saying", 0)],
+)
+def test_quotes_participle_after_passive_thing_names_no_one(nlp, text, cue, nth):
+    assert speaker_of(nlp(text), cue, nth) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, cue, speaker",
     [
         # a passive clause above: its agent did not speak ("by Cleveland")

@@ -71,6 +71,9 @@ FLOATING_QUANTIFIERS = frozenset("both all each".split())
 MAX_ASIDE_WORDS = 4
 # Entities a stranded name may have: a person or a body, never a place or a date.
 STRANDED_NAME_ENTITIES = frozenset(("PERSON", "ORG", "NORP", ""))
+# Subject pronouns and entity types that stand for people.
+PERSONAL_PRONOUNS = frozenset("i we he she they".split())
+PERSON_ENTITIES = frozenset("PERSON ORG NORP".split())
 # A possessive pronoun and the subject pronouns that may be the same person.
 POSSESSIVE_SUBJECTS = {"his": {"he"}, "her": {"she"}, "its": {"it"}, "their": {"they"}}
 
@@ -325,6 +328,12 @@ def subject_of(verb):
             agent = _agent(tok) or _stranded_name(tok)
             if agent is not None:
                 return agent
+        elif verb.tag_ == "VBG":
+            # "Silverman was booed after telling them ...": who was booed did the telling
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None and (patient.pos_ == "PROPN" or patient.lower_ in PERSONAL_PRONOUNS
+                                        or patient.ent_type_ in PERSON_ENTITIES):
+                return patient  # a person, not "Clinton's attacks were aired after saying"
         if _report_joined_to_content(verb, tok):
             tok = tok.head.head  # "He said X have given Y and said that ...": the second "said" is his
         elif tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
