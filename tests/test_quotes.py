@@ -503,6 +503,9 @@ def quote_speakers(doc):
          "Senate Republicans are unmoved, and activists are uninspired.", "The Post's Dana Milbank"),
         ("During their first debate, Hillary Clinton cracked, ''I'm a progressive who likes to get things done.''\n",
          "I'm a progressive who likes to get things done.", "Hillary Clinton"),
+        # a quoted word the parse took for a second subject
+        ("\"He opposed every single one of them. Every single amendment,\" said Cruz, who had introduced some.\n",
+         "He opposed every single one of them. Every single amendment,", "Cruz"),
         # names the parse did not make the verb's subject
         ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.\n", "Go back to Univision,",
          "Trump"),

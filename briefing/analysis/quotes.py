@@ -582,6 +582,9 @@ def _cue_in(tokens, group, quoted, partial: bool):
             if partial and inner and tok not in inner[0].ancestors:
                 continue
             subject = _agent(tok) if _passive_participle(tok) else subject_of(tok)
+            if subject is not None and subject.idx in quoted:
+                # "“... Every single amendment,” said Cruz": the parse took a quoted word for a second subject
+                subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx not in quoted), subject)
             candidate = (token_span(tok), _outside(subject, quoted))
         else:
             continue
