@@ -279,7 +279,7 @@ def test_quotes_markup_attribute_is_no_quote(text, markup):
          "used to be. ''But those days are never coming back.''\n", 2),
         # a second cue makes a second quotation
         ("“We will win,” Kim said. “We will lose,” Lee said.\n", 1),
-        ("“They are not affiliated with the campaign,” she said, adding, “Mr. Trump is grateful for their support.”\n", 1),
+        ("“They are not affiliated with the campaign,” she said, adding, “Mr. Trump is grateful for them.”\n", 1),
         # a sentence of someone else's between: the second quotation is not the first speaker's
         ("“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
          "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”\n", 1),
@@ -539,7 +539,7 @@ def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
         # the one asked is not the speaker
         ("“We will not back down,” the minister was quoted as saying by the agency.\n", "the minister"),
         # the sentence before is in the paragraph above, or the quote has words after it
-        ("Kim agreed.\n\n“We will not give up the talks,” the minister added later in the day, to applause.\n", "Kim"),
+        ("Kim agreed.\n\n“We will not give up the talks,” the minister added later in the day.\n", "Kim"),
         ("Kim said the plan was bad. “We will not give up the talks” was the slogan of the day.\n", "Kim"),
         # a question, then someone else acts
         ("“Is he really so stupid?” Republican candidate Donald Trump refused to answer.\n", "Donald Trump"),

@@ -3,11 +3,14 @@
 Quotation marks are paired paragraph by paragraph, so one unbalanced mark
 spoils at most its own paragraph. A quote is kept only when something
 attributes it: a reporting verb or "according to" in its sentence, a name
-and a colon (``Sanders: “...”``, ``Trump boomed: “...”``), a short ``Kim
-said.`` right after it, an introducing ``X said:`` before it, or the
-attributed quote it continues. A quoted term with none of these (a meeting's
-name, a scare quote) is not a quotation and is dropped, and so are titles
-(on CNN’s “State of the Union”) and markup attribute values.
+and a colon (``Sanders: “...”``, ``Trump boomed: “...”``), a name and its
+verb right after it (``“...,” Trump barked``), a short ``Kim said.`` right
+after it, a sentence of speech right before it in its paragraph (``She
+said they had made progress. “...”``), an introducing ``X said:`` before
+it, or the attributed quote it continues. A quoted term with none of these
+(a meeting's name, a scare quote) is not a quotation and is dropped, and so
+are titles (on CNN’s “State of the Union”, his memoir “An American Son”)
+and markup attribute values.
 
 A speaker is never taken from inside quotation marks, nor from the line
 above its name (a dateline): no speaker is better than a wrong one.
@@ -657,7 +660,7 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
 
 
 def _verb_comma_cue(doc, text: str, mark: int, quoted):
-    """``Hillary Clinton cracked, “I’m a progressive ...”``: a named subject's verb and a comma introduce a quotation.
+    """``Hillary Clinton cracked, “I’m a progressive ...”``: a named subject's verb and a comma introduce a quote.
 
     Only a clause's main verb right before the comma counts ("Trump shot
     back, “...”"), and only before a whole quotation, not a fragment.
@@ -802,7 +805,8 @@ def _cue_sentence_before(sents, index: int, group, quoted, text: str):
     said = text[prev.start_char:prev.end_char].rstrip()
     if "\n" in text[prev.start_char + len(said):group[0].open] or not said.endswith("."):
         return None
-    verbs = [t for t in prev if t.dep_ == "ROOT" and t.idx not in quoted and is_reporting_verb(t, lx.SPEECH_VERBS) and not _passive_participle(t)]
+    verbs = [t for t in prev if t.dep_ == "ROOT" and t.idx not in quoted
+             and is_reporting_verb(t, lx.SPEECH_VERBS) and not _passive_participle(t)]
     if not verbs or _outside(subject_of(verbs[0]), quoted) is None:
         return None
     return verbs[0]
@@ -834,7 +838,8 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         named = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
         if named is None and not partial:
             named = _trailing_verb_cue(doc, text, group, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
-        if named is not None and (found is None or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
+        if named is not None and (found is None
+                                  or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
             found = named
     if found:
         return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
@@ -895,11 +900,10 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     """
     if cur.partial or prev.partial:
         return False
-    if cur.cue is not None and cur.cue != prev.cue \
-            and not _aside_of_cue(sents[0].doc, prev, cur):
-        return False
     if cur.cue is not None and cur.cue == prev.cue:
         return True
+    if cur.cue is not None and not _aside_of_cue(sents[0].doc, prev, cur):
+        return False
     if prev.last_paragraph == cur.paragraph - 1:
         return cur.opens_paragraph and prev.speaker is not None
     if prev.paragraph != cur.paragraph:
@@ -925,7 +929,8 @@ def _aside_of_cue(doc, prev: _Found, cur: _Found) -> bool:
     """
     if prev.cue is None or not (prev.last_close <= cur.cue[0] < cur.spans[0][0]):
         return False
-    if not doc.text[cur.cue[1]:cur.spans[0][0]].rstrip().rstrip("".join(lx.QUOTE_MARKS) + "'").rstrip().endswith(tuple(SENTENCE_END_MARKS)):
+    before = doc.text[cur.cue[1]:cur.spans[0][0]].rstrip().rstrip(lx.QUOTE_MARKS + "'").rstrip()
+    if not before.endswith(tuple(SENTENCE_END_MARKS)):
         return False
     outer = doc.char_span(*prev.cue, alignment_mode="expand")
     inner = doc.char_span(*cur.cue, alignment_mode="expand")
