@@ -197,3 +197,39 @@ BIG = "word " * 2500
 def test_render_pdf_awkward_content_still_renders(document):
     data = render(document, "pdf")
     assert data.startswith(b"%PDF") and len(PdfReader(io.BytesIO(data)).pages) >= 1
+
+
+def _quote_box(markdown: str):
+    from briefing.render.pdf import _look, _quote, _register_fonts
+    from briefing.style import HouseStyle
+
+    _register_fonts()
+    return _quote(parse(markdown).blocks[0], _look(HouseStyle()))
+
+
+def test_pdf_short_quote_goes_to_the_next_page_whole():
+    box = _quote_box("> “He’s flat-out scary. But he’s totally vapid.”\n>\n> *Cue: said*\n")
+    _, height = box.wrap(450, 1000)
+    # Split, reportlab would leave an empty tinted strip (under 20 pt) or the cue line alone.
+    assert all(box.split(450, avail) == [] for avail in range(2, int(height)))
+
+
+def test_pdf_long_quote_splits_without_an_empty_strip():
+    box = _quote_box("> “" + "A long quotation goes on. " * 300 + "”\n>\n> *Cue: said*\n")
+    _, height = box.wrap(450, 2000)
+    splits = [box.split(450, avail) for avail in range(2, 700, 7)]
+    assert any(splits)  # a quote longer than a page still splits
+    for parts in splits:
+        if parts:
+            assert parts[0]._cellvalues[0][0], "a page would end with an empty quote box"
+
+
+def test_pdf_quote_near_a_page_foot_is_not_split_into_an_empty_box():
+    # Filler pushes a short quote to every height on the page in turn; a quote's text is
+    # always on the same page as its cue.
+    for lines in range(30, 48):
+        markdown = "".join(f"Filler line {i}.\n\n" for i in range(lines))
+        markdown += "> “A short quotation of a few words.”\n>\n> *Cue: said*\n"
+        pages = [page.extract_text() for page in PdfReader(io.BytesIO(render(parse(markdown), "pdf"))).pages]
+        holding = [text for text in pages if "short quotation" in text]
+        assert len(holding) == 1 and "Cue: said" in holding[0], lines

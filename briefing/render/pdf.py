@@ -534,10 +534,29 @@ def _list(block, style: ParagraphStyle, look: _Look, depth: int = 0) -> list:
     return flowables
 
 
+class _QuoteBox(RLTable):
+    """A quote's box: a short one goes to the next page whole rather than leave its cue line
+    behind, and a long one splits but never leaves an empty tinted strip at a page's foot
+    (reportlab splits a row even where none of its text fits)."""
+
+    def split(self, availWidth, availHeight):
+        _, height = self.wrap(availWidth, availHeight)
+        if height <= QUOTE_KEPT_WHOLE:
+            return []
+        parts = super().split(availWidth, availHeight)
+        if parts and not any(getattr(parts[0], "_cellvalues", [[[None]]])[0][0]):
+            return []
+        return parts
+
+
+# Points: a quote box up to this tall is never split over two pages (about ten lines).
+QUOTE_KEPT_WHOLE = 150
+
+
 def _quote(block: BlockQuote, look: _Look) -> RLTable:
     """A block quote: indented, on a light tint, with a rule down its left side."""
     inner = [f for b in block.blocks for f in _block(b, look.styles["quote"], look)]
-    box = RLTable([[inner or [Spacer(1, 0)]]], colWidths=["100%"], splitInRow=1, hAlign="LEFT")
+    box = _QuoteBox([[inner or [Spacer(1, 0)]]], colWidths=["100%"], splitInRow=1, hAlign="LEFT")
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("LINEBEFORE", (0, 0), (0, -1), 3, look.accent),
