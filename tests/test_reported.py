@@ -725,3 +725,16 @@ def test_reported_learned_table_is_well_formed():
 )
 def test_reported_evidence_participle_speaks(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a perfect participle in a "while"/"though" clause is the subject's own act, not "When asked ..."
+        ("While the president has repeatedly said he opposes the deal, his aides disagree.", "said", "the president"),
+        ("He will run again, though he has vowed to stay out of the race.", "vowed", "he"),
+    ],
+)
+def test_reported_perfect_participle_in_clause_keeps_its_subject(nlp, text, cue, speaker):
+    assert [s for s, c, _ in reports(nlp, text) if c == cue] == [speaker]

@@ -515,9 +515,11 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
     subject; a dateline ("9:30 p.m.") on the line above is no part of the
     speaker's name.
     """
-    if verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS or any(c.dep_ == "auxpass" for c in verb.children)):
+    if verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS or any(c.dep_ == "auxpass" for c in verb.children)) \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         # "When asked whether ..., Sherry said", "he was asked if ...": the one asked
-        # is no speaker; only "by X" names who spoke
+        # is no speaker; only "by X" names who spoke. A perfect ("While the president
+        # has repeatedly said ...") is the subject's own act.
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         return speaker_span(objects[0]) if objects and sent.start <= objects[0].i < sent.end else None
