@@ -738,3 +738,18 @@ def test_reported_evidence_participle_speaks(nlp, text, expected):
 )
 def test_reported_perfect_participle_in_clause_keeps_its_subject(nlp, text, cue, speaker):
     assert [s for s, c, _ in reports(nlp, text) if c == cue] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a clause mostly in quotation marks, held whole after words of its own, is the report
+        ("He said that members are “Latino, non-Latino, Mexican, non-Mexican, Caucasian.”",
+         [("He", "said", "that members are “Latino, non-Latino, Mexican, non-Mexican, Caucasian.”")]),
+        # the quotation's own cue inside the clause: the quotation is its cue's, not the outer verb's
+        ("(That said, she also noted, “When you attack him, he will punch back 10 times harder.”)", []),
+    ],
+)
+def test_reported_clause_wrapping_its_quotation(nlp, text, expected):
+    assert reports(nlp, text) == expected

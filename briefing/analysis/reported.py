@@ -42,8 +42,10 @@ from .quotes import (
 from .reading import doc_text
 
 # Share of a reported clause that may lie inside a full quotation before the
-# clause is taken to be that quotation's own.
+# clause is taken to be that quotation's own; a clause that holds its quotations
+# whole ("said that he had “very serious concerns ...”") may be almost all quote.
 MAX_QUOTED_SHARE = 0.5
+MAX_WRAPPED_QUOTE_SHARE = 0.95
 
 # The learned table's word for a frame that holds for any word of its part of speech ("*/ADJ/prep:about").
 ANY_WORD = "*"
@@ -74,6 +76,24 @@ def _covered(spans, quoted: _Extents) -> int:
         for (qs, qe), _ in quoted.reaching(s, e, margin=1):
             total += max(0, min(e, qe + 1) - max(s, qs - 1))
     return total
+
+
+def _wraps(att: Attribution, quoted: _Extents) -> bool:
+    """Is ``att`` the report of every full quotation it reaches, holding it whole after words of its own?
+
+    'said that he had “very serious concerns”' starts before its quotation
+    and ends with it; '... them,” Hewitt said' runs out of one, and '(That
+    said, she noted, “...”)' holds the quotation's own cue, so neither does.
+    """
+    for s, e in att.spans:
+        for (qs, qe), cue in quoted.reaching(s, e, margin=1):
+            if not s < qs - 1 or qe + 1 < e - 1 or cue != att.cue and _inside_any(cue, att.spans):
+                return False
+    return True
+
+
+def _inside_any(span, spans) -> bool:
+    return span is not None and any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def _edges(tokens, text: str) -> tuple[int, int] | None:
@@ -799,7 +819,8 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     learned_kinds = {name.split("/")[1] for name in learned_names if name.startswith(ANY_WORD + "/")}
     text = doc_text(doc)
     full_quotes = [q for q in quotes if not q.partial]
-    quoted_spans = _Extents([span for q in full_quotes for span in q.spans])
+    quoted_spans = _Extents([span for q in full_quotes for span in q.spans],
+                            [q.cue for q in full_quotes for _ in q.spans])
     quoted = SpanIndex([(s, e) for q in full_quotes for s, e in q.spans])
     for sent in sentences(doc):
         for token in sent:
@@ -814,7 +835,8 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                         learned.append(att)
                 continue
             size = sum(e - s for s, e in att.spans)
-            if _covered(att.spans, quoted_spans) > MAX_QUOTED_SHARE * size:
+            share = MAX_WRAPPED_QUOTE_SHARE if _wraps(att, quoted_spans) else MAX_QUOTED_SHARE
+            if _covered(att.spans, quoted_spans) > share * size:
                 continue
             found.append(att)
     found += _unclaimed(learned, found)
