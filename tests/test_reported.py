@@ -753,3 +753,16 @@ def test_reported_perfect_participle_in_clause_keeps_its_subject(nlp, text, cue,
 )
 def test_reported_clause_wrapping_its_quotation(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # "nor" carries the negation: without it the content says the opposite
+        ("Nor are tariffs likely to bring jobs back, he said.", "Nor are tariffs likely to bring jobs back"),
+        ("But tariffs are not likely to bring jobs back, he said.", "tariffs are not likely to bring jobs back"),
+    ],
+)
+def test_reported_content_keeps_a_negating_conjunction(nlp, text, content):
+    assert [c for _, cue, c in reports(nlp, text) if cue == "said"] == [content]

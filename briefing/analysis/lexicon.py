@@ -289,6 +289,10 @@ SUBORDINATE_DEPS = frozenset("advcl relcl".split())
 # Words that open a sentence by tying it to the one before: not part of a report.
 SENTENCE_OPENERS = frozenset("and but yet still so also however meanwhile".split())
 
+# Conjunctions that carry a negation ("Nor are tariffs likely to ..."): dropping
+# one would flip what was said, so a content keeps it.
+NEGATING_CONJUNCTIONS = frozenset("nor neither".split())
+
 # Links by which the writer ties a reported clause to the text before it, set off
 # by a comma or dash: "In fact, neither plan ...". Not part of what was said.
 DISCOURSE_OPENERS = frozenset(

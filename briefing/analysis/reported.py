@@ -101,7 +101,8 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
     tokens = _without_opening_aside(_without_trailing_aside(sorted(tokens, key=lambda t: t.i)))
     # "But the plan will fail, she said": the opener ties the sentence to the one before
     while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
-                               or tokens[0].dep_ == "cc" or tokens[0].lower_ in lx.SENTENCE_OPENERS):
+                               or tokens[0].dep_ == "cc" and tokens[0].lower_ not in lx.NEGATING_CONJUNCTIONS
+                               or tokens[0].lower_ in lx.SENTENCE_OPENERS):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in lx.QUOTE_MARKS or tokens[-1].is_space):
         tokens.pop()
