@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.analysis import analyze, combine_reports
+from briefing.analysis import analyze, combine_reports, run_on_quotations
 from briefing.analysis.quotes import Attribution
 from briefing.model import Source
 
@@ -163,3 +163,76 @@ def test_analysis_combine_noun_cue_held_by_clause_subject(nlp, text, speaker):
     (position,) = brief_of(nlp, text).positions
     mention = position.speaker_mention
     assert (text[mention.start:mention.end] if mention else None) == speaker
+
+
+def quote(text, words, cue):
+    """A whole quotation of ``words`` (without its marks) under the cue word ``cue`` (first occurrences)."""
+    start, at = text.index(words), text.index(cue)
+    return Attribution(spans=((start, start + len(words)),), cue=(at, at + len(cue)), speaker=None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, clause, words, cue, parts",
+    [
+        # a quotation alone in the sentence after the one that reports: one report, the marks shown
+        ("The plans are “profoundly irresponsible,” Mr. Bixby said. “It leaves guys like me speechless.”\n",
+         "The plans are “profoundly irresponsible,”", "It leaves guys like me speechless.", "said",
+         "The plans are “profoundly irresponsible,” | “It leaves guys like me speechless.”"),
+        ("Senator Jane Smith said the talks had made real progress. “We are close to a deal on the budget.”\n",
+         "the talks had made real progress", "We are close to a deal on the budget.", "said",
+         "the talks had made real progress | “We are close to a deal on the budget.”"),
+        # a new paragraph is not the same report
+        ("Senator Jane Smith said the talks had made real progress.\n“We are close to a deal on the budget.”\n",
+         "the talks had made real progress", "We are close to a deal on the budget.", "said",
+         "the talks had made real progress"),
+        # the object of the cue is no clause: whom it was told to, what it was about
+        ("The mayor told young staffers. “Don't screw this up, or we will all be out of work.”\n",
+         "young staffers", "Don't screw this up, or we will all be out of work.", "told", "young staffers"),
+        ("She explained what happened. “We were never told about the delay.”\n",
+         "what happened", "We were never told about the delay.", "explained", "what happened"),
+        # a quotation in the cue's own sentence was attributed there
+        ("He had silenced his wife, Trump said: “She signed a confidentiality agreement.”\n",
+         "He had silenced his wife", "She signed a confidentiality agreement.", "said", "He had silenced his wife"),
+    ],
+)
+def test_analysis_combine_report_runs_on_into_quotation(nlp, text, clause, words, cue, parts):
+    reports = [report(text, clause, cue)]
+    assert contents(text, run_on_quotations(reports, [quote(text, words, cue)], nlp(text))) == [parts]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a quotation with a cue of its own is not taken in
+        ("Senator Jane Smith said the talks had made real progress. “We are close,” an aide said.\n", "said"),
+    ],
+)
+def test_analysis_combine_other_cue_not_run_on(nlp, text, kept):
+    reports = [report(text, "the talks had made real progress", kept)]
+    other = text.rindex("said")
+    quoted = Attribution(spans=((text.index("We"), text.index(",”")),), cue=(other, other + 4), speaker=None)
+    assert contents(text, run_on_quotations(reports, [quoted], nlp(text))) == ["the talks had made real progress"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The tax cut plans are “profoundly irresponsible,” Mr. Bixby said. "
+         "“It just leaves guys like me speechless. Those are Republicans.”\n",
+         "It just leaves guys like me speechless. Those are Republicans."),
+    ],
+)
+def test_analysis_combine_run_on_quotation_still_shown_once_scored(nlp, text, words):
+    from benchmarks.extraction import from_briefing
+
+    brief = brief_of(nlp, text)
+    (position,) = brief.positions
+    assert position.parts(text)[-1] == f"“{words}”"
+    # the brief still shows the quotation, verbatim, with the same speaker as the report
+    (shown,) = [q for q in brief.quotes if q.parts(text) == [words]]
+    assert shown.speaker is not None and shown.speaker == position.actor
+    # the benchmark counts the words once: the quotation lies inside the report
+    assert len(from_briefing(brief)) == 1

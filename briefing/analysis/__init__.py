@@ -21,7 +21,7 @@ from .reported import find_reported
 from .summary import summarize
 from .timeline import build_timeline
 
-__all__ = ["analyze", "analysis_text", "combine_reports", "Attribution"]
+__all__ = ["analyze", "analysis_text", "combine_reports", "run_on_quotations", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
@@ -39,6 +39,10 @@ NO_SPEAKERS = frozenset({"there", "what", "which"})
 IMPERSONAL_PRONOUNS = frozenset({"it", "this", "that"})
 # Dependencies that open a subordinate clause: after a quotation, the writer's words begin.
 CLAUSE_OPENERS = frozenset({"mark", "advcl"})
+# A report with a subject of one of these kinds is a clause ("there's a simple explanation"),
+# not the mere object of its cue; a question word as subject ("what happened") makes an object too.
+CLAUSE_SUBJECT_DEPS = frozenset({*lx.SUBJECT_DEPS, "expl", "csubj"})
+QUESTION_TAGS = frozenset({"WP", "WDT"})
 # What is left at the edge of a report's part when the cue between its parts is cut out.
 ASIDE_EDGES = frozenset(",;:-–—(")
 
@@ -71,6 +75,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
+    # The quote stays a quote too: the brief shows it verbatim with its speaker.
+    found_reported = run_on_quotations(found_reported, found_quotes, doc, analysed)
     quoted = [span for q in found_quotes for span in q.spans]
     headline = next(((reading.from_source(d.start), reading.from_source(d.end))
                      for d in source.debris if d.kind == "headline"), None)
@@ -138,6 +144,70 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_appositive_subject(a, doc, text) for a in reported]
     # after the repeats go: a speaker found here is no sign that two reports are one
     return [_around_cue(_inherited_speaker(a, doc), text) for a in _without_repeats(reported)]
+
+
+def run_on_quotations(reported: list[Attribution], quotes: list[Attribution], doc,
+                      text: str | None = None) -> list[Attribution]:
+    """Reports with the whole quotations that go on from them taken in as further parts.
+
+    "The plans are “profoundly irresponsible,” he said. “It leaves guys like
+    me speechless.”": the quotation alone in its sentence has no cue of its
+    own, and :mod:`.quotes` gives it the cue of the sentence of speech before
+    it. What the speaker said is then one report: the clause and the
+    quotation after it in the same paragraph. A report that is no clause, the
+    mere object of its cue ("He told young staffers. “Don't ...”", "She
+    explained what happened. “...”"), is what was spoken to or about, not the
+    start of what was said, and takes nothing in. The quotation stays in
+    ``quotes`` too, so the brief still shows it verbatim with its speaker.
+    ``text`` is ``doc.text``, when the caller has it.
+    """
+    text = doc_text(doc) if text is None else text
+    by_cue: dict[tuple[int, int], list[int]] = {}
+    for i, a in enumerate(reported):
+        if a.cue is not None:
+            by_cue.setdefault(a.cue, []).append(i)
+    extra: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.partial or q.cue is None:
+            continue
+        start = q.spans[0][0]
+        before = [i for i in by_cue.get(q.cue, ()) if _goes_on_into(doc, text, reported[i], start)]
+        if before:  # the report nearest before the quotation goes on into it
+            extra.setdefault(max(before, key=lambda i: _extent(reported[i])[1]), []).extend(
+                _with_marks(text, span) for span in q.spans)
+    return [replace(a, spans=tuple(sorted((*a.spans, *extra[i])))) if i in extra else a
+            for i, a in enumerate(reported)]
+
+
+def _with_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A quote's words with the quotation marks around them: in a report, they show which words are quoted."""
+    start, end = span
+    if start > 0 and end < len(text) and text[start - 1] in lx.QUOTE_MARKS and text[end] in lx.QUOTE_MARKS:
+        return start - 1, end + 1
+    return span
+
+
+def _goes_on_into(doc, text: str, att: Attribution, start: int) -> bool:
+    """True when ``att``, a clause, ends before ``start`` in its paragraph and its cue's sentence ends before it too.
+
+    A quotation in the cue's own sentence ("...: “...,” he told the Times")
+    was attributed there, perhaps to a cue of its own; only one that stands
+    alone after the sentence of speech goes on from it.
+    """
+    end = _extent(att)[1]
+    if end > start or "\n" in text[end:start] or not _is_clause(doc, att):
+        return False
+    cue = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    return cue is not None and cue[0].sent.end_char <= start
+
+
+def _is_clause(doc, att: Attribution) -> bool:
+    """True when a word of ``att``'s content has a subject that is no question word ("what happened")."""
+    for start, end in att.spans:
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            if token.dep_ in CLAUSE_SUBJECT_DEPS and token.tag_ not in QUESTION_TAGS:
+                return True
+    return False
 
 
 def _without_repeats(reported: list[Attribution]) -> list[Attribution]:
