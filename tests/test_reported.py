@@ -766,3 +766,22 @@ def test_reported_clause_wrapping_its_quotation(nlp, text, expected):
 )
 def test_reported_content_keeps_a_negating_conjunction(nlp, text, content):
     assert [c for _, cue, c in reports(nlp, text) if cue == "said"] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker, cue, fragment",
+    [
+        # the fragment's report keeps both two-character marks of the ''...'' convention whole,
+        # and a verb of speech in a relative clause on the speaker is its cue
+        ("''Revenues are up a little bit, and so are rounds,'' said Mr. Ekovich, who noted that during the "
+         "years of the recession the price of some golf courses had ''cratered'' to about half their former value.",
+         "Mr. Ekovich", "noted", "cratered"),
+    ],
+)
+def test_reported_partial_quote_report_keeps_whole_marks(nlp, text, speaker, cue, fragment):
+    found = [(s, c, content) for s, c, content in reports(nlp, text) if fragment in content]
+    assert len(found) == 1
+    s, c, content = found[0]
+    assert (s, c) == (speaker, cue)
+    assert content.endswith("''") and not content.startswith("'" + fragment)

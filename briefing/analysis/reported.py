@@ -963,8 +963,11 @@ def _holds(att: Attribution, quote: Attribution) -> bool:
 def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | None:
     """The report a quoted fragment belongs to when the parse gave no clause for it.
 
-    "defined the drills as “hostile acts”" reports "the drills as “hostile
-    acts”": from the verb's first object (or the quote) to the closing mark.
+    From the start of the verb's dependent that holds the quote ("noted that
+    prices had “cratered”", trimmed as other contents are) or of its first
+    object ("defined the drills as “hostile acts”"), whichever comes first,
+    to the closing mark. The verb is the quote's cue, or a verb of speech in
+    a relative clause on the cue's subject that holds the quote.
     """
     if quote.cue is None:
         return None
@@ -972,18 +975,74 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
     if cue is None or cue[0].pos_ != "VERB":
         return None
     verb = cue[0]
-    start = quote.spans[0][0] - 1  # the opening mark
+    start = _opening_mark(text, quote.spans[0][0])
     if start <= verb.idx + len(verb.text):
         return None
+    end = _closing_mark(text, quote.spans[-1][1])
+    verb_span = quote.cue
+    nearer = _verb_above(doc, quote, verb)
+    if nearer is not None:
+        # "..., said Mr. Ekovich, who noted that ... ''cratered''": the relative
+        # clause's verb reports the fragment for the same speaker
+        verb, verb_span = nearer, (nearer.idx, nearer.idx + len(nearer.text))
+    holder = _dependent_holding(verb, start, end)
+    if holder is not None:
+        content = _edges([t for t in holder.subtree if t.idx < start], text)
+        start = min(start, content[0]) if content is not None else start
     for child in verb.rights:
         if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
             start = min(start, child.left_edge.idx)
             break
-    end = quote.spans[-1][1]
-    if end < len(text) and text[end] in lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT:
-        end += 1
-    content = (start, end)
-    return Attribution(spans=(content,), cue=quote.cue, speaker=quote.speaker)
+    return Attribution(spans=((start, end),), cue=verb_span, speaker=quote.speaker)
+
+
+def _opening_mark(text: str, start: int) -> int:
+    """Where the quotation mark before ``start`` begins (two characters for ``''``)."""
+    for mark in (lx.DOUBLE_APOSTROPHES, *lx.DOUBLE_OPEN, lx.DOUBLE_STRAIGHT):
+        if text.startswith(mark, start - len(mark)):
+            return start - len(mark)
+    return start - 1
+
+
+def _closing_mark(text: str, end: int) -> int:
+    """Where the quotation mark at ``end`` ends, or ``end`` when there is none."""
+    for mark in (lx.DOUBLE_APOSTROPHES, *lx.DOUBLE_CLOSE, lx.DOUBLE_STRAIGHT):
+        if text.startswith(mark, end):
+            return end + len(mark)
+    return end
+
+
+def _verb_above(doc, quote: Attribution, cue_verb):
+    """A verb of speech between the cue and the quote whose clause holds the quote, speaking for the same one.
+
+    Only a relative clause on the cue's subject qualifies ("said X, who noted
+    ..."): any other verb may have a speaker of its own.
+    """
+    token = doc.char_span(quote.spans[0][0], quote.spans[0][1], alignment_mode="expand")
+    if token is None:
+        return None
+    token = token[0]
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == cue_verb.i or token.i < cue_verb.i:
+            return None
+        if is_reporting_verb(token):
+            subjects = [c for c in token.children if c.dep_ in lx.SUBJECT_DEPS]
+            if (token.dep_ == "relcl" and token.head.head.i == cue_verb.i and subjects
+                    and all(c.lower_ in lx.RELATIVE_PRONOUNS for c in subjects)):
+                return token
+            return None
+    return None
+
+
+def _dependent_holding(verb, start: int, end: int):
+    """The verb's clause, object or stance preposition after it whose words run over ``start:end``, or None."""
+    for child in verb.rights:
+        if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
+            last = child.right_edge
+            if child.left_edge.idx <= start and end <= last.idx + len(last.text) + 1:
+                return child
+    return None
 
 
 # -- cue frames learned from PolNeAR train -----------------------------------------------
