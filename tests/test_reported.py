@@ -785,3 +785,21 @@ def test_reported_partial_quote_report_keeps_whole_marks(nlp, text, speaker, cue
     s, c, content = found[0]
     assert (s, c) == (speaker, cue)
     assert content.endswith("''") and not content.startswith("'" + fragment)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the parse takes the day for the verb's object
+        ("Democratic presidential candidate Bernie Sanders promised Monday to begin taking executive action "
+         "on immigration reform.", "to begin taking executive action on immigration reform"),
+        # the day and the place, then an infinitive the parse hung on the verb as a modifier
+        ("Sanders promised Sunday at a Las Vegas rally to end “the excessively wasteful $18 million "
+         "deportation regime.”", "to end “the excessively wasteful $18 million deportation regime.”"),
+        # a time that is the content's own subject stays
+        ("She said last year was hard.", "last year was hard"),
+    ],
+)
+def test_reported_content_leaves_out_when_and_where_it_was_said(nlp, text, content):
+    assert [found for _, _, found in reports(nlp, text)] == [content]

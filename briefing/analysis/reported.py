@@ -99,6 +99,7 @@ def _inside_any(span, spans) -> bool:
 def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
     tokens = _without_opening_aside(_without_trailing_aside(sorted(tokens, key=lambda t: t.i)))
+    tokens = _without_leading_when(tokens)
     # "But the plan will fail, she said": the opener ties the sentence to the one before
     while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
                                or tokens[0].dep_ == "cc" and tokens[0].lower_ not in lx.NEGATING_CONJUNCTIONS
@@ -109,6 +110,24 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
     if not tokens:
         return None
     return _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _without_leading_when(tokens: list) -> list:
+    """Drop the cue's own when (and where) that the parse put first in the content:
+    'promised Monday | to begin ...', 'vowed Sunday at a Las Vegas rally | to end ...'."""
+    kept = {t.i for t in tokens}
+    first = tokens[0] if tokens else None
+    if first is None or first.ent_type_ not in lx.WHEN_ENTITIES or first.head.i in kept:
+        return tokens
+    n = 1
+    while n < len(tokens) and tokens[n].ent_iob_ == "I":
+        n += 1
+    # Then where it was said, hung on the cue too: "at a Las Vegas rally".
+    while n < len(tokens) and tokens[n].dep_ == "prep" and tokens[n].head.i not in kept:
+        n += len([t for t in tokens[n].subtree if t.i in kept])
+    rest = tokens[n:]
+    # Only when a clause or phrase of the content's own is left.
+    return rest if any(not t.is_punct for t in rest) else tokens
 
 
 def _without_opening_aside(tokens: list) -> list:
@@ -985,11 +1004,13 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
         # "..., said Mr. Ekovich, who noted that ... ''cratered''": the relative
         # clause's verb reports the fragment for the same speaker
         verb, verb_span = nearer, (nearer.idx, nearer.idx + len(nearer.text))
-    holder = _dependent_holding(verb, start, end)
+    holder = _dependent_holding(verb, start, end, text)
     if holder is not None:
         content = _edges([t for t in holder.subtree if t.idx < start], text)
         start = min(start, content[0]) if content is not None else start
     for child in verb.rights:
+        if child.ent_type_ in lx.WHEN_ENTITIES:
+            continue  # "promised Sunday ... to end “...”": when it was said, not what
         if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
             start = min(start, child.left_edge.idx)
             break
@@ -1035,14 +1056,23 @@ def _verb_above(doc, quote: Attribution, cue_verb):
     return None
 
 
-def _dependent_holding(verb, start: int, end: int):
+def _dependent_holding(verb, start: int, end: int, text: str):
     """The verb's clause, object or stance preposition after it whose words run over ``start:end``, or None."""
     for child in verb.rights:
-        if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
+        if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS) \
+                or _infinitive_aside(child):
             last = child.right_edge
-            if child.left_edge.idx <= start and end <= last.idx + len(last.text) + 1:
+            last_end = last.idx + len(last.text)
+            # The closing stop and mark may hang on the verb: "to end “the ... regime.”"
+            if child.left_edge.idx <= start and (end <= last_end + 1 or not text[last_end:end].strip(".,;:!? \u201d\"'’")):
                 return child
     return None
+
+
+def _infinitive_aside(child) -> bool:
+    """'promised Sunday at a rally to end “...”': an infinitive the parse hung on the verb as a
+    modifier, not its complement, because something came between them."""
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts)
 
 
 # -- cue frames learned from PolNeAR train -----------------------------------------------
