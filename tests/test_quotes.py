@@ -718,3 +718,49 @@ def object_before_aside_doc():
 def test_quotes_stranded_name_needs_an_aside_in_commas(make):
     # no comma before "on Saturday": "Culture" ends an object, not a speaker's name
     assert speaker_of(make(), "said") is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        # the parse hung the name on a verb in the next paragraph: the phrase after "said" still speaks
+        ("“Anyone who talks about dividing people is a threat to the country, and we take every one of those "
+         "seriously,” said Richard L. Trumka, president of the A.F.L.-C.I.O.\n\nThe potential pairing of Mr. Trump "
+         "and union members could be great for the party.\n",
+         "Anyone who talks about dividing people is a threat to the country, and we take every one of those seriously,",
+         "Richard L. Trumka, president of the A.F.L.-C.I.O."),
+        ("“What’s shaping up is a battle for the ages,” said David Brock, a Clinton confidant who heads the "
+         "pro-Clinton super PAC Correct the Record.\n\n“You’ve got to win,” he said.\n",
+         "What’s shaping up is a battle for the ages,", "David Brock, a Clinton confidant who heads the pro-Clinton super PAC"),
+        # a verb outside the lexicon, a description after it
+        ("“It’s about time that we had a woman running this country,” exhorted Clinton’s introducer, actress "
+         "Jamie Lee Curtis.\n", "It’s about time that we had a woman running this country,",
+         "Clinton’s introducer, actress Jamie Lee Curtis"),
+        # the parse ran the sentence before on to the quote; the verb after it speaks, not the one before
+        ("Yet news coverage was merciless: The New Hampshire Union Leader said Mr. Rubio had been ''rocked'' by "
+         "Mr. Christie. ''Choke!'' blared the front page of The Boston Herald.\n", "Choke!",
+         "the front page of The Boston Herald"),
+    ],
+)
+def test_quotes_speaker_after_inverted_verb(nlp, text, quote, speaker):
+    assert quote_speakers(nlp(text)).get(quote) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a quoted term before a verb is nobody's words
+        ("Cruz said the plan was bad. “Trumpcare,” links his amorphous support for universal health coverage "
+         "with Clinton’s campaigns.\n", "his amorphous support for universal health coverage"),
+        # a capitalized verb after an exclamation opens a sentence of its own
+        ("Trump spoke for an hour. “Wow!” Read the article here.\n", "the article"),
+        # a verb of speech in the next paragraph is not the quote's cue
+        ("“How do you know those bruises weren’t there before? I’m not a lawyer,” Trump told reporters on his "
+         "plane. “Wouldn’t you think she would have yelled out a scream?”\n\nFields was responding to questions "
+         "from reporters.\n", "Fields"),
+    ],
+)
+def test_quotes_inverted_verb_speaker_never_a_guess(nlp, text, wrong):
+    assert wrong not in [s for s in quote_speakers(nlp(text)).values() if s]

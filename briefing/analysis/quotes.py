@@ -65,6 +65,8 @@ MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far
 MAX_CHARS_TO_VERB = 80
 # What the parse may make of a name right after an inverted verb ("opined Cleveland's Plain Dealer").
 MISPARSED_SUBJECT_DEPS = frozenset("dobj npadvmod advmod attr appos dep oprd".split())
+# Words that lead up to a noun within its phrase: "a South Carolina Democrat", "Cleveland's Plain Dealer".
+NOUN_LEADING_DEPS = frozenset("compound det amod nmod poss case nummod".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -703,8 +705,8 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
         return None
     rest = doc.char_span(last.after, min(len(text), last.after + MAX_CHARS_TO_VERB), alignment_mode="expand")
     start = next((t.i for t in rest or () if t.idx >= last.after and not t.is_space), None)
-    if start is None:
-        return None
+    if start is None or "\n" in text[last.after:doc[start].idx]:
+        return None  # a verb in the next paragraph is not this quote's
     for tok in doc[start:min(len(doc), start + MAX_WORDS_TO_VERB)]:
         if tok.is_punct or "\n" in tok.text or tok.idx in quoted:
             return None
@@ -713,6 +715,11 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
         if ending != "," and tok.i != start and not _bare_speech_verb(tok):
             return None  # after “...!” or “...?” only "beamed Donald Hartley" or "Trump told ITV" is sure
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
+        if (subject is None or not _named(subject)) and tok.i == start and _said_whole(text, group, tok):
+            # An inverted verb's subject is the phrase right after it, however the parse hung it.
+            subject = _described_after(tok, quoted)
+            if subject is not None:
+                return token_span(tok), _outside(subject, quoted)
         if subject is None or subject.i < start or not _named(subject):
             return None
         speaker = _outside(subject, quoted)
@@ -743,6 +750,43 @@ def _misparsed_subject(doc, start: int, verb):
     if after is None or after.dep_ not in MISPARSED_SUBJECT_DEPS or not after.is_title:
         return None
     return after
+
+
+def _said_whole(text: str, group, verb) -> bool:
+    """True when a quote before an inverted verb reads as something said, not a term.
+
+    A verb of speech, an exclamation or a question, or a few words will do;
+    "“Trumpcare,” links his support for ..." quotes a word, and nobody says it.
+    """
+    body = " ".join(text[s.start:s.end] for s in group).rstrip()
+    return (is_reporting_verb(verb, lx.QUOTE_VERBS) or body[-1:] in "!?"
+            or len(body.split()) >= MIN_WORDS_SAID)
+
+
+def _described_after(verb, quoted):
+    """The head of the noun phrase right after an inverted verb, when it names or describes someone.
+
+    "“...,” said a person close to the Clintons", "“Choke!” blared the front
+    page of The Boston Herald", "“...,” said Richard L. Trumka" (the parse
+    having hung him on a verb in the next paragraph). Only a lower-case verb
+    (a capitalized one may open a new sentence) and only a name or a noun
+    with a determiner ("a person", not "more") count; anything else is no
+    speaker rather than a guess.
+    """
+    doc = verb.doc
+    if not verb.text.islower() or verb.i + 1 >= len(doc) or "\n" in verb.whitespace_:
+        return None
+    head = doc[verb.i + 1]
+    while head.dep_ in NOUN_LEADING_DEPS and verb.i < head.head.i and head.head.i > head.i \
+            and "\n" not in doc[head.i:head.head.i].text:
+        head = head.head
+    if head.idx in quoted or head.left_edge.i < verb.i + 1 or _names_no_one(head):
+        return None
+    if head.pos_ == "PROPN":
+        return head
+    if head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.i > verb.i for c in head.children):
+        return head
+    return None
 
 
 def _bare_speech_verb(verb) -> bool:
@@ -832,6 +876,12 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opens_paragraph=not text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].strip(),
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
+    if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
+        # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
+        # blared the front page" has a verb of its own after the quote, and that speaks.
+        trailing = _trailing_verb_cue(doc, text, group, quoted)
+        if trailing is not None and trailing[1] is not None:
+            found = trailing
     if found is None or found[1] is None:
         # A cue that names no one ("Asked whether ..., Mr. Smith shot back: “...”")
         # gives way to a colon or a verb right after the quote that does.
@@ -872,6 +922,12 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         if verbs:
             return _Found(cue=None, speaker=_outside(subject_of(verbs[0]), quoted), own_cue=False, **base)
     return _Found(cue=None, speaker=None, own_cue=False, **base)
+
+
+def _sentence_between(text: str, start: int, end: int) -> bool:
+    """True when a sentence ends between two offsets: "said Y by Mr. Christie. | ''Choke!''"."""
+    between = text[start:end].rstrip()
+    return bool(between) and between[-1] in SENTENCE_END_MARKS
 
 
 def _reported_by(doc, cue: tuple[int, int], outer: tuple[int, int]) -> bool:
