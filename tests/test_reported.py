@@ -803,3 +803,26 @@ def test_reported_partial_quote_report_keeps_whole_marks(nlp, text, speaker, cue
 )
 def test_reported_content_leaves_out_when_and_where_it_was_said(nlp, text, content):
     assert [found for _, _, found in reports(nlp, text)] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        # "according to" vouches for the quotation and its report, not for a bare "O’Malley said"
+        ("“I think one has to ask, is this a priority for them because it’s an election year?” O’Malley said "
+         "at a press conference, according to the Las Vegas Sun.",
+         "the Las Vegas Sun",
+         "I think one has to ask, is this a priority for them because it’s an election year?” O’Malley said "
+         "at a press conference"),
+        ("“Delegates are and should be able to vote the way they see fit,” Walker said, according to an "
+         "Associated Press account.",
+         "an Associated Press account",
+         "Delegates are and should be able to vote the way they see fit,” Walker said"),
+        # no quotation: the reported clause alone, as before
+        ("The plan will fail, Walker said, according to the Associated Press.",
+         "the Associated Press", "The plan will fail, Walker said"),
+    ],
+)
+def test_reported_according_to_takes_in_the_quotation_it_vouches_for(nlp, text, source, content):
+    assert (source, "according to", content) in reports(nlp, text)

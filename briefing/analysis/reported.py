@@ -721,6 +721,37 @@ def _reported_according_to(token, sent, text: str) -> Attribution | None:
     return Attribution(spans=spans, cue=cue, speaker=speaker)
 
 
+def _holds_cue(att: Attribution, quote: Attribution) -> bool:
+    return quote.cue is not None and _inside_any(quote.cue, att.spans)
+
+
+def _holds_quotation_cue(att: Attribution, quotes: list[Attribution]) -> bool:
+    return any(_holds_cue(att, q) for q in quotes)
+
+
+def _with_quotations_reported(att: Attribution, quotes: list[Attribution], text: str) -> Attribution:
+    """An "according to" content that holds the cue of quotations takes them in.
+
+    In '“...,” O’Malley said at a press conference, according to the Las
+    Vegas Sun' the source vouches for the quotation and its report, not for
+    a bare 'O’Malley said': as in PolNeAR, the content is the quotation with
+    its cue and speaker (the quotation stays listed with its own speaker).
+    """
+    held = [q for q in quotes if _holds_cue(att, q)]
+    if not held:
+        return att
+    spans = sorted([*att.spans, *(span for q in held for span in q.spans)])
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = merged[-1]
+        # only marks, spaces and commas between them: one stretch of text
+        if start <= last_end or not any(c.isalnum() for c in text[last_end:start]):
+            merged[-1] = (last_start, max(last_end, end))
+        else:
+            merged.append((start, end))
+    return Attribution(spans=tuple(merged), cue=att.cue, speaker=att.speaker, partial=att.partial)
+
+
 def _reported_in_evidence(prep, sent, text: str) -> Attribution | None:
     """"In the new poll, Trump leads by 8 points": a poll named up front speaks for its sentence."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -853,6 +884,10 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
                     att = _reported_by_frame(token, sent, text)
                     if att is not None and _covered(att.spans, quoted_spans) == 0:
                         learned.append(att)
+                continue
+            if rule is _reported_according_to and _holds_quotation_cue(att, full_quotes):
+                # the source vouches for the quotation and its report: keep them whole
+                found.append(_with_quotations_reported(att, full_quotes, text))
                 continue
             size = sum(e - s for s, e in att.spans)
             share = MAX_WRAPPED_QUOTE_SHARE if _wraps(att, quoted_spans) else MAX_QUOTED_SHARE
