@@ -826,3 +826,22 @@ def test_reported_content_leaves_out_when_and_where_it_was_said(nlp, text, conte
 )
 def test_reported_according_to_takes_in_the_quotation_it_vouches_for(nlp, text, source, content):
     assert (source, "according to", content) in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Former President Bill Clinton agreed with the analysis.",
+         [("Former President Bill Clinton", "agreed", "the analysis")]),
+        ("Politicians disagree on how it should happen.", [("Politicians", "disagree", "how it should happen")]),
+        ("Sanders believes in free trade.", [("Sanders", "believes", "free trade")]),
+        ("Trump lashed out at the press.", [("Trump", "lashed", "the press")]),
+        # no one holds it: "it" names no source, a passive has no holder, a day is no topic
+        ("It agreed with the data.", []),
+        ("The terms were agreed on by both sides.", []),
+        ("They agreed on Monday.", []),
+    ],
+)
+def test_reported_verb_preposition_object_is_the_stance(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -240,6 +240,9 @@ def _complement(verb, sent):
         topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
         if topic and not any(t.ent_type_ in lx.WHEN_ENTITIES for t in topic):
             return topic  # not "spoke on Monday"
+    tokens = _verb_prepositional_object(verb)
+    if tokens:
+        return tokens
     if lemma in lx.STANCE_VERBS:
         passive = _passive_subject(verb)
         tokens = _object_phrase(verb, sent) or (list(passive[0].subtree) if passive else None)
@@ -250,6 +253,21 @@ def _complement(verb, sent):
         if objects:
             return list(objects[0].subtree)
     return None
+
+
+def _verb_prepositional_object(verb) -> list | None:
+    """"agreed with his assessment", "lashed out at the press": the object of the verb's listed
+    preposition, when someone (a name, a personal pronoun, a group) is its subject."""
+    prepositions = lx.VERB_PREPOSITIONS.get(_lemma(verb))
+    if not prepositions or verb.dep_ in ("amod", "acl") or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_source_like(subject):
+        return None
+    tokens = _prepositional_object(verb, prepositions)
+    if not tokens or all(t.ent_type_ in lx.WHEN_ENTITIES for t in tokens):
+        return None
+    return _without_joined_report(tokens)
 
 
 def _clause_after_misread_verb(verb, sent) -> list | None:
