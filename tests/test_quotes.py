@@ -16,6 +16,7 @@ from briefing.analysis.quotes import (
     is_title,
     noun_phrase,
     quote_groups,
+    run_on,
     speaker_span,
     subject_of,
 )
@@ -764,3 +765,29 @@ def test_quotes_speaker_after_inverted_verb(nlp, text, quote, speaker):
 )
 def test_quotes_inverted_verb_speaker_never_a_guess(nlp, text, wrong):
     assert wrong not in [s for s in quote_speakers(nlp(text)).values() if s]
+
+
+def run_on_text(doc):
+    """The words each quote runs on with past its closing mark, as text."""
+    found = [run_on(doc, q) for q in find_quotes(doc)]
+    return [doc.text[s:e] for s, e in filter(None, found)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a phrase hanging on a word inside the quote goes on with it
+        ("Clinton said, “I am so sick of the Sanders campaign lying” about her environmental record.\n",
+         ["about her environmental record"]),
+        ("The spokesman said, “We’re extremely happy” about the decision.\n", ["about the decision"]),
+        # the quote ended its clause with a comma: the words after are the writer's
+        ("He told the crowd that waterboarding is “peanuts,” compared to what the militants are doing.\n", []),
+        # when it was said is no part of what was said
+        ("Trump tweeted “Thank you Indiana” on Friday afternoon.\n", []),
+        # a phrase hanging on a word outside the quote
+        ("Clinton said the deal was “a disaster” and left the stage.\n", []),
+    ],
+)
+def test_quotes_run_on_past_the_closing_mark(nlp, text, expected):
+    assert run_on_text(nlp(text)) == expected

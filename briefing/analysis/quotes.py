@@ -67,6 +67,10 @@ MAX_CHARS_TO_VERB = 80
 MISPARSED_SUBJECT_DEPS = frozenset("dobj npadvmod advmod attr appos dep oprd".split())
 # Words that lead up to a noun within its phrase: "a South Carolina Democrat", "Cleveland's Plain Dealer".
 NOUN_LEADING_DEPS = frozenset("compound det amod nmod poss case nummod".split())
+# How a phrase after a quoted fragment may hang on a word inside it: "“not quite there yet” on supporting Ryan".
+RUN_ON_DEPS = frozenset("prep dobj agent".split())
+# Phrases that tell when a quotation was said, not what it says.
+RUN_ON_NOT_ENTITIES = frozenset("DATE TIME".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -1054,6 +1058,42 @@ def is_title(text: str, group: list[_Segment]) -> bool:
 def is_markup(text: str, group: list[_Segment]) -> bool:
     """True for an attribute value of leftover markup: ``author="realDonaldTrump"``."""
     return group[0].open > 0 and text[group[0].open - 1] == "="
+
+
+def run_on(doc, quote: Attribution) -> tuple[int, int] | None:
+    """The unquoted words that go on with a quoted fragment's own phrase, as (start, end), or None.
+
+    In "he was “not quite there yet” on supporting Ryan" the phrase "on
+    supporting Ryan" hangs on "there", a word inside the marks: the quoted
+    words and these make one statement. Only a phrase whose first word hangs
+    on a word inside the quote counts, and only when the quote does not end
+    its own clause with a mark of punctuation ("“peanuts,” compared to" is
+    the writer's aside), nor a phrase of time. The words are not quoted: a
+    caller shows them outside the marks (a mixed content), never as the quote.
+    """
+    if len(quote.spans) != 1:
+        return None
+    start, end = quote.spans[0]
+    text = doc.text
+    if not text[start:end] or not text[end - 1].isalnum():
+        return None
+    after = doc.char_span(end, min(len(text), end + MAX_CHARS_TO_VERB), alignment_mode="expand")
+    first = next((t for t in after or () if t.idx > end and not t.is_space and not t.is_quote), None)
+    if first is None or "\n" in text[end:first.idx] or first.is_punct:
+        return None
+    if first.dep_ not in RUN_ON_DEPS or not (start <= first.head.idx < end):
+        return None
+    if first.is_title and first.pos_ != "PROPN":
+        return None  # a headline's capitals ("‘... I Knew’ About Him"): no sentence to go on with
+    last = first.right_edge
+    while last.i > first.i and (last.is_punct or last.dep_ == "cc"):
+        last = last.nbor(-1)  # "with classified material and": the conjunction goes with what follows
+    stop = last.idx + len(last.text)
+    if any(m in text[first.idx:stop] for m in lx.QUOTE_MARKS) or "\n" in text[first.idx:stop]:
+        return None  # another quotation or paragraph: the phrase is not this fragment's alone
+    if any(t.ent_type_ in RUN_ON_NOT_ENTITIES for t in doc[first.i:last.i + 1]):
+        return None  # "“Thank you Indiana!” on Friday afternoon": when it was said, not what
+    return first.idx, stop
 
 
 def find_quotes(doc) -> list[Attribution]:
