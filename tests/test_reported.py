@@ -845,3 +845,19 @@ def test_reported_according_to_takes_in_the_quotation_it_vouches_for(nlp, text, 
 )
 def test_reported_verb_preposition_object_is_the_stance(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sanders was less shy about Wall Street.", [("Sanders", "shy", "Wall Street")]),
+        ("Mr. Hannity is unapologetic about his aim.", [("Mr. Hannity", "unapologetic", "his aim")]),
+        ("They were sensitive about the trip.", [("They", "sensitive", "the trip")]),
+        # no one named holds it
+        ("The report is vague about the costs.", []),
+        ("It was unclear about the costs.", []),
+    ],
+)
+def test_reported_predicate_adjective_about_something_is_an_attitude(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -200,6 +200,14 @@ STANCE_ADJECTIVES = frozenset(
 # Prepositions that carry what a stance adjective is about: "critical of", "worried about".
 STANCE_ADJECTIVE_PREPOSITIONS = frozenset("of about with on to by in over toward towards".split())
 
+# Prepositions after any predicate adjective that carry an attitude when a named person,
+# group or personal pronoun is its subject: "Fiorina was upfront about her distaste",
+# "Clinton has been cagey about where she stands". "of", "to", "with" are too often
+# not a stance ("eligible for", "close to", "familiar with"; under 30% on PolNeAR train).
+ATTITUDE_PREPOSITIONS = frozenset("about".split())
+# Who may hold such an attitude: named entities of these kinds, or a personal pronoun.
+ATTITUDE_HOLDER_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
+
 # Nouns whose "that" clause is a report ("the claim that ...", "fears that ...").
 # "effort", "attempt" and "decision" name deeds, and on PolNeAR train were not
 # attributions with a "that" clause ("a decision to ..." is an intention, below).

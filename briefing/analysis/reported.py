@@ -664,6 +664,21 @@ def _reported_by_adjective(adj, sent, text: str) -> Attribution | None:
     return Attribution(spans=(content,), cue=token_span(adj), speaker=speaker_span(subject))
 
 
+def _reported_by_attitude(adj, sent, text: str) -> Attribution | None:
+    """Any predicate adjective about something, held by someone named: "Sanders was less shy about
+    Wall Street", "Mr. Hannity is unapologetic about his aim". A subject such as "the plan" or
+    "it" holds no attitude, so only a name or a personal pronoun counts."""
+    subject = subject_of(adj.head)
+    if subject is None or not (subject.ent_type_ in lx.ATTITUDE_HOLDER_ENTITIES or (
+            subject.lower_ in lx.SPEAKER_PRONOUNS and subject.lower_ not in lx.NOT_HOLDER_PRONOUNS)):
+        return None
+    tokens = _in_sentence(_without_joined_report(_prepositional_object(adj, lx.ATTITUDE_PREPOSITIONS) or []), sent)
+    content = _edges(tokens, text) if tokens else None
+    if content is None:
+        return None
+    return Attribution(spans=(content,), cue=token_span(adj), speaker=speaker_span(subject))
+
+
 def _noun_holder(noun):
     """Who holds what a cue noun names: "Trump's call", "X, a supporter of", "X is a critic of"."""
     for child in noun.children:
@@ -875,6 +890,9 @@ def rule_for(token):
         return _reported_in_evidence
     if token.lower_ in lx.STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
         return _reported_by_adjective
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and any(
+            c.dep_ == "prep" and c.lower_ in lx.ATTITUDE_PREPOSITIONS for c in token.rights):
+        return _reported_by_attitude
     if token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
         return _reported_by_noun
     return None
