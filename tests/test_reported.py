@@ -861,3 +861,18 @@ def test_reported_verb_preposition_object_is_the_stance(nlp, text, expected):
 )
 def test_reported_predicate_adjective_about_something_is_an_attitude(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bernie Sanders recalled the visit.", [("Bernie Sanders", "recalled", "the visit")]),
+        ("Google confirmed the meeting.", [("Google", "confirmed", "the meeting")]),
+        # a pronoun or a common noun subject: no named holder
+        ("He recalled the visit.", []),
+        ("The test confirmed the diagnosis.", []),
+    ],
+)
+def test_reported_object_held_by_a_named_subject(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -240,7 +240,7 @@ def _complement(verb, sent):
         topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
         if topic and not any(t.ent_type_ in lx.WHEN_ENTITIES for t in topic):
             return topic  # not "spoke on Monday"
-    tokens = _verb_prepositional_object(verb)
+    tokens = _verb_prepositional_object(verb) or _named_holder_object(verb, sent)
     if tokens:
         return tokens
     if lemma in lx.STANCE_VERBS:
@@ -268,6 +268,18 @@ def _verb_prepositional_object(verb) -> list | None:
     if not tokens or all(t.ent_type_ in lx.WHEN_ENTITIES for t in tokens):
         return None
     return _without_joined_report(tokens)
+
+
+def _named_holder_object(verb, sent) -> list | None:
+    """"Sanders recalled the visit", "The campaign confirmed the meeting": the direct object
+    of a verb that reports it only when someone named is the subject."""
+    if _lemma(verb) not in lx.NAMED_HOLDER_OBJECT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.ent_type_ not in lx.NAMED_HOLDER_ENTITIES:
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj" and sent.start <= c.i < sent.end and not _is_time(c)]
+    return _without_joined_report(list(objects[0].subtree)) if objects else None
 
 
 def _clause_after_misread_verb(verb, sent) -> list | None:
@@ -669,7 +681,7 @@ def _reported_by_attitude(adj, sent, text: str) -> Attribution | None:
     Wall Street", "Mr. Hannity is unapologetic about his aim". A subject such as "the plan" or
     "it" holds no attitude, so only a name or a personal pronoun counts."""
     subject = subject_of(adj.head)
-    if subject is None or not (subject.ent_type_ in lx.ATTITUDE_HOLDER_ENTITIES or (
+    if subject is None or not (subject.ent_type_ in lx.NAMED_HOLDER_ENTITIES or (
             subject.lower_ in lx.SPEAKER_PRONOUNS and subject.lower_ not in lx.NOT_HOLDER_PRONOUNS)):
         return None
     tokens = _in_sentence(_without_joined_report(_prepositional_object(adj, lx.ATTITUDE_PREPOSITIONS) or []), sent)
@@ -1102,6 +1114,11 @@ def _closing_mark(text: str, end: int) -> int:
         if text.startswith(mark, end):
             return end + len(mark)
     return end
+
+
+# Public for the analysis package, which widens a quotation to its marks the same way.
+opening_mark = _opening_mark
+closing_mark = _closing_mark
 
 
 def _verb_above(doc, quote: Attribution, cue_verb):
