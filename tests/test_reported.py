@@ -854,6 +854,9 @@ def test_reported_verb_preposition_object_is_the_stance(nlp, text, expected):
         ("Sanders was less shy about Wall Street.", [("Sanders", "shy", "Wall Street")]),
         ("Mr. Hannity is unapologetic about his aim.", [("Mr. Hannity", "unapologetic", "his aim")]),
         ("They were sensitive about the trip.", [("They", "sensitive", "the trip")]),
+        # the parse takes the adjective for a noun after "been"
+        ("Clinton has been cagey about where she stands.", [("Clinton", "cagey", "where she stands")]),
+        ("Trump was the story about the race.", []),  # a noun with its determiner names no attitude
         # no one named holds it
         ("The report is vague about the costs.", []),
         ("It was unclear about the costs.", []),

@@ -676,6 +676,14 @@ def _reported_by_adjective(adj, sent, text: str) -> Attribution | None:
     return Attribution(spans=(content,), cue=token_span(adj), speaker=speaker_span(subject))
 
 
+def _is_predicate(token) -> bool:
+    """A predicate adjective, or a bare word after "be" that the parse took for a noun ("was tepid about")."""
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return True
+    return (token.dep_ == "attr" and token.head.lemma_ == "be" and token.lemma_.lower() not in lx.CUE_NOUNS
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.lefts))
+
+
 def _reported_by_attitude(adj, sent, text: str) -> Attribution | None:
     """Any predicate adjective about something, held by someone named: "Sanders was less shy about
     Wall Street", "Mr. Hannity is unapologetic about his aim". A subject such as "the plan" or
@@ -902,8 +910,7 @@ def rule_for(token):
         return _reported_in_evidence
     if token.lower_ in lx.STANCE_ADJECTIVES and token.pos_ in ("ADJ", "VERB"):
         return _reported_by_adjective
-    if token.pos_ == "ADJ" and token.dep_ == "acomp" and any(
-            c.dep_ == "prep" and c.lower_ in lx.ATTITUDE_PREPOSITIONS for c in token.rights):
+    if _is_predicate(token) and any(c.dep_ == "prep" and c.lower_ in lx.ATTITUDE_PREPOSITIONS for c in token.rights):
         return _reported_by_attitude
     if token.pos_ == "NOUN" and token.lemma_.lower() in lx.CUE_NOUNS:
         return _reported_by_noun
