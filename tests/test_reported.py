@@ -879,3 +879,18 @@ def test_reported_predicate_adjective_about_something_is_an_attitude(nlp, text, 
 )
 def test_reported_object_held_by_a_named_subject(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Some members have been sympathetic to free trade arguments.",
+         [("Some members", "sympathetic", "free trade arguments")]),
+        ("He is deeply mistrustful of the political establishment.",
+         [("He", "mistrustful", "the political establishment")]),
+        ("Sanders is uncomfortable on foreign policy.", [("Sanders", "uncomfortable", "foreign policy")]),
+    ],
+)
+def test_reported_more_stance_adjectives(nlp, text, expected):
+    assert reports(nlp, text) == expected

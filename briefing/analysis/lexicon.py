@@ -198,7 +198,8 @@ STANCE_ADJECTIVES = frozenset(
     adamant doubtful insistent keen unwilling uncertain unsure mindful fearful suspicious
     enthusiastic grateful nervous dismissive pleased displeased divided unified undecided
     outspoken enamored delighted impressed unanimous open excited thrilled glad sorry ashamed
-    embarrassed
+    embarrassed sympathetic unsympathetic mistrustful distrustful leery committed devoted
+    uncomfortable passionate lukewarm welcoming
     """.split()
 )
 
