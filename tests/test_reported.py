@@ -894,3 +894,17 @@ def test_reported_object_held_by_a_named_subject(nlp, text, expected):
 )
 def test_reported_more_stance_adjectives(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("However, he is better known as a Dallas Cowboys fan.", [(None, "known", "he | a Dallas Cowboys fan")]),
+        ("Ginsburg is known for her liberal bent.", [(None, "known", "Ginsburg | her liberal bent")]),
+        # a name given with no "be" is no repute
+        ("Clinton won the contests known as Super Tuesday.", []),
+    ],
+)
+def test_reported_passive_of_repute(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -95,6 +95,12 @@ VERB_PREPOSITIONS = {
 # pronoun or common noun subject (on PolNeAR train under 20% attributions) they are not.
 NAMED_HOLDER_OBJECT_VERBS = frozenset("recall confirm".split())
 
+# A passive verb of repute and its prepositions: "he is better known as a Dallas Cowboys
+# fan", "Ginsburg is known for her liberal bent". PolNeAR reads the subject and the
+# phrase as content with no source named. ("a group known as X", with no "be", names it.)
+REPUTE_VERBS = frozenset("know".split())
+REPUTE_PREPOSITIONS = frozenset("as for".split())
+
 # Dependents of a stance verb that make up its content.
 OBJECT_DEPS = frozenset("dobj oprd dative xcomp ccomp attr".split())
 

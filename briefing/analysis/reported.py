@@ -270,6 +270,17 @@ def _verb_prepositional_object(verb) -> list | None:
     return _without_joined_report(tokens)
 
 
+def _known_as(verb, sent) -> list | None:
+    """"He is better known as a Dallas Cowboys fan": a passive of repute, its subject and phrase."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
+    phrase = _prepositional_object(verb, lx.REPUTE_PREPOSITIONS)
+    if not subjects or not phrase:
+        return None
+    return _in_sentence(list(subjects[0].subtree) + phrase, sent) or None
+
+
 def _named_holder_object(verb, sent) -> list | None:
     """"Sanders recalled the visit", "The campaign confirmed the meeting": the direct object
     of a verb that reports it only when someone named is the subject."""
@@ -541,6 +552,11 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         return None
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
+    if lemma in lx.REPUTE_VERBS:
+        tokens = _known_as(verb, sent)
+        if tokens:
+            spans = _around_cue(tokens, verb, text)
+            return Attribution(spans=spans, cue=token_span(verb), speaker=None) if spans else None
     if (_lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS
             and not any(c.dep_ == "ccomp" for c in verb.children) and not _intends(verb)):
         return None
