@@ -902,6 +902,7 @@ def test_reported_more_stance_adjectives(nlp, text, expected):
     [
         ("However, he is better known as a Dallas Cowboys fan.", [(None, "known", "he | a Dallas Cowboys fan")]),
         ("Ginsburg is known for her liberal bent.", [(None, "known", "Ginsburg | her liberal bent")]),
+        ("Obama will be remembered as a liberal champion.", [(None, "remembered", "Obama | a liberal champion")]),
         # a name given with no "be" is no repute
         ("Clinton won the contests known as Super Tuesday.", []),
     ],

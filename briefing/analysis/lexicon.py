@@ -98,7 +98,7 @@ NAMED_HOLDER_OBJECT_VERBS = frozenset("recall confirm".split())
 # A passive verb of repute and its prepositions: "he is better known as a Dallas Cowboys
 # fan", "Ginsburg is known for her liberal bent". PolNeAR reads the subject and the
 # phrase as content with no source named. ("a group known as X", with no "be", names it.)
-REPUTE_VERBS = frozenset("know".split())
+REPUTE_VERBS = frozenset("know remember".split())
 REPUTE_PREPOSITIONS = frozenset("as for".split())
 
 # Dependents of a stance verb that make up its content.

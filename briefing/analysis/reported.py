@@ -271,7 +271,8 @@ def _verb_prepositional_object(verb) -> list | None:
 
 
 def _known_as(verb, sent) -> list | None:
-    """"He is better known as a Dallas Cowboys fan": a passive of repute, its subject and phrase."""
+    """"He is better known as a Dallas Cowboys fan", "Obama will be remembered as ...": a passive
+    of repute, its subject and phrase."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subjects = [c for c in verb.lefts if c.dep_ == "nsubjpass"]
@@ -556,7 +557,8 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         tokens = _known_as(verb, sent)
         if tokens:
             spans = _around_cue(tokens, verb, text)
-            return Attribution(spans=spans, cue=token_span(verb), speaker=None) if spans else None
+            # no source unless an agent names one ("will be remembered by historians as ...")
+            return Attribution(spans=spans, cue=token_span(verb), speaker=_speaker(verb, sent)) if spans else None
     if (_lemma(verb) in lx.NEEDS_CLAUSE and _lemma(verb) not in lx.STANCE_VERBS
             and not any(c.dep_ == "ccomp" for c in verb.children) and not _intends(verb)):
         return None
