@@ -909,3 +909,17 @@ def test_reported_more_stance_adjectives(nlp, text, expected):
 )
 def test_reported_passive_of_repute(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parse calls the subject of "'s been" passive
+        ("He's been an outspoken critic of George W. Bush.", [("He", "critic", "George W. Bush")]),
+        ("Mr. Weber is no fan of Trump.", [("Mr. Weber", "fan", "Trump")]),
+        ("The fan of the team cheered.", []),  # no holder: nobody's stance
+    ],
+)
+def test_reported_stance_noun_after_be(nlp, text, expected):
+    assert reports(nlp, text) == expected

@@ -246,6 +246,7 @@ STANCE_NOUNS = frozenset(
     call endorsement opposition criticism praise supporter opponent critic backer
     proponent advocate demand push attack critique commitment hostility embrace backing
     defender denunciation doubt fear complaint allegation accusation case fight support
+    fan booster
     """.split()
 )
 STANCE_NOUN_PREPOSITIONS = frozenset("for of to against on about toward towards over".split())

@@ -728,7 +728,8 @@ def _noun_holder(noun):
     if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return subject_of(noun.head)
+        # "He's been an outspoken critic of ...": the parse may call the subject passive
+        return subject_of(noun.head) or next((c for c in noun.head.lefts if c.dep_ == "nsubjpass"), None)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_reporting_verb(noun.head.head):
         return subject_of(noun.head.head)  # "Weaver says in a statement that ..."
     return None
