@@ -236,3 +236,22 @@ def test_analysis_combine_run_on_quotation_still_shown_once_scored(nlp, text, wo
     assert shown.speaker is not None and shown.speaker == position.actor
     # the benchmark counts the words once: the quotation lies inside the report
     assert len(from_briefing(brief)) == 1
+
+
+@pytest.mark.model
+def test_analysis_quotation_and_the_words_that_go_on_with_it_are_one_position(nlp):
+    text = ("Trump mocked the Democrats.\n\n“We’re alive, unlike the robots you’re going to see next week” "
+            "at the Democratic convention, he said.")
+    brief = brief_of(nlp, text)
+    said = "We’re alive, unlike the robots you’re going to see next week"
+    # The writer's words go in a position, outside the marks; the quote itself stays verbatim.
+    assert f"“{said}” at the Democratic convention" in [p.text for p in brief.positions]
+    assert [q.text for q in brief.quotes] == [said]
+    position = next(p for p in brief.positions if said in p.text)
+    assert position.speaker_mention == brief.quotes[0].speaker_mention
+
+
+@pytest.mark.model
+def test_analysis_quotation_ending_its_clause_takes_no_words_after_it(nlp):
+    brief = brief_of(nlp, "Trump called the offer “peanuts,” compared to what others pay.")
+    assert all("compared" not in p.text for p in brief.positions)

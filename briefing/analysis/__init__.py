@@ -15,13 +15,13 @@ from dataclasses import replace
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from .actors import ActorIndex
-from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, speaker_span
+from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, run_on, speaker_span
 from .reading import Reading, doc_text, read
-from .reported import find_reported
+from .reported import find_reported, opening_mark
 from .summary import summarize
 from .timeline import build_timeline
 
-__all__ = ["analyze", "analysis_text", "combine_reports", "run_on_quotations", "Attribution"]
+__all__ = ["analyze", "analysis_text", "combine_reports", "run_on_quotations", "quotations_run_on", "Attribution"]
 
 # Where a reported clause that runs on past a quotation stops: an aside begins.
 CLAUSE_BREAKS = frozenset(",;:")
@@ -77,6 +77,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
     # The quote stays a quote too: the brief shows it verbatim with its speaker.
     found_reported = run_on_quotations(found_reported, found_quotes, doc, analysed)
+    found_reported += quotations_run_on(found_quotes, found_reported, doc, analysed)
     quoted = [span for q in found_quotes for span in q.spans]
     headline = next(((reading.from_source(d.start), reading.from_source(d.end))
                      for d in source.debris if d.kind == "headline"), None)
@@ -144,6 +145,30 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_appositive_subject(a, doc, text) for a in reported]
     # after the repeats go: a speaker found here is no sign that two reports are one
     return [_around_cue(_inherited_speaker(a, doc), text) for a in _without_repeats(reported)]
+
+
+def quotations_run_on(quotes: list[Attribution], reported: list[Attribution], doc,
+                      text: str | None = None) -> list[Attribution]:
+    """Reports of a quotation and the writer's words that go on with its own phrase.
+
+    "I am so sick of the Sanders campaign “lying” about her environmental
+    record": what she charged is the quotation with "about her environmental
+    record", one statement in her name. The quotation stays as it is in
+    ``quotes``; the report holds it with its marks and the words after them,
+    so the writer's words are never shown inside quotation marks. A quotation
+    already inside a report (its clause was found) gives none.
+    """
+    text = doc_text(doc) if text is None else text
+    found = []
+    for q in quotes:
+        words = run_on(doc, q) if q.speaker is not None else None
+        if words is None:
+            continue
+        start = opening_mark(text, q.spans[0][0])
+        if any(s < words[1] and start < e for a in reported for s, e in a.spans):
+            continue
+        found.append(Attribution(spans=((start, words[1]),), cue=q.cue, speaker=q.speaker))
+    return found
 
 
 def run_on_quotations(reported: list[Attribution], quotes: list[Attribution], doc,

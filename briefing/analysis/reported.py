@@ -1103,10 +1103,10 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
     if cue is None or cue[0].pos_ != "VERB":
         return None
     verb = cue[0]
-    start = _opening_mark(text, quote.spans[0][0])
+    start = opening_mark(text, quote.spans[0][0])
     if start <= verb.idx + len(verb.text):
         return None
-    end = _closing_mark(text, quote.spans[-1][1])
+    end = closing_mark(text, quote.spans[-1][1])
     verb_span = quote.cue
     nearer = _verb_above(doc, quote, verb)
     if nearer is not None:
@@ -1126,7 +1126,7 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
     return Attribution(spans=((start, end),), cue=verb_span, speaker=quote.speaker)
 
 
-def _opening_mark(text: str, start: int) -> int:
+def opening_mark(text: str, start: int) -> int:
     """Where the quotation mark before ``start`` begins (two characters for ``''``)."""
     for mark in (lx.DOUBLE_APOSTROPHES, *lx.DOUBLE_OPEN, lx.DOUBLE_STRAIGHT):
         if text.startswith(mark, start - len(mark)):
@@ -1134,17 +1134,12 @@ def _opening_mark(text: str, start: int) -> int:
     return start - 1
 
 
-def _closing_mark(text: str, end: int) -> int:
+def closing_mark(text: str, end: int) -> int:
     """Where the quotation mark at ``end`` ends, or ``end`` when there is none."""
     for mark in (lx.DOUBLE_APOSTROPHES, *lx.DOUBLE_CLOSE, lx.DOUBLE_STRAIGHT):
         if text.startswith(mark, end):
             return end + len(mark)
     return end
-
-
-# Public for the analysis package, which widens a quotation to its marks the same way.
-opening_mark = _opening_mark
-closing_mark = _closing_mark
 
 
 def _verb_above(doc, quote: Attribution, cue_verb):
