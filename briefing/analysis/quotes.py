@@ -989,7 +989,7 @@ def _aside_of_cue(doc, prev: _Found, cur: _Found) -> bool:
     """
     if prev.cue is None or not (prev.last_close <= cur.cue[0] < cur.spans[0][0]):
         return False
-    before = doc.text[cur.cue[1]:cur.spans[0][0]].rstrip().rstrip(lx.QUOTE_MARKS + "'").rstrip()
+    before = doc_text(doc)[cur.cue[1]:cur.spans[0][0]].rstrip().rstrip(lx.QUOTE_MARKS + "'").rstrip()
     if not before.endswith(tuple(SENTENCE_END_MARKS)):
         return False
     outer = doc.char_span(*prev.cue, alignment_mode="expand")
@@ -1074,7 +1074,7 @@ def run_on(doc, quote: Attribution) -> tuple[int, int] | None:
     if len(quote.spans) != 1:
         return None
     start, end = quote.spans[0]
-    text = doc.text
+    text = doc_text(doc)
     if not text[start:end] or not text[end - 1].isalnum():
         return None
     after = doc.char_span(end, min(len(text), end + MAX_CHARS_TO_VERB), alignment_mode="expand")
