@@ -637,6 +637,18 @@ def _colon_cue(text: str, mark: int):
     return (colon, colon + 1), (start, start + len(name))
 
 
+def _punctuation_before(doc, text: str, mark: int, char: str):
+    """The token of ``char`` (":" or ",") just before the quotation mark at ``mark``, past spaces,
+    when there is one and a word before it; else None."""
+    at = mark - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    if at < 0 or text[at] != char:
+        return None
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return None if span is None or span[0].i == 0 else span[0]
+
+
 def _verb_colon_cue(doc, text: str, mark: int, quoted):
     """``Trump boomed: “Let’s defeat her.”``: the subject of the verb before the colon speaks.
 
@@ -644,19 +656,14 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     its subject must be a name or a personal pronoun outside quotation marks,
     since "the timing of the surge" or "they" before a colon is seldom a speaker.
     """
-    colon = mark - 1
-    while colon >= 0 and text[colon] in " \t":
-        colon -= 1
-    if colon < 0 or text[colon] != ":":
+    colon = _punctuation_before(doc, text, mark, ":")
+    if colon is None:
         return None
-    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
-    if span is None or span[0].i == 0:
-        return None
-    at = span[0].i
+    at = colon.i
     verb = doc[at - 1]  # climb from the word before the colon to its clause's verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < at:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != span[0].sent.start:
+    if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != colon.sent.start:
         return None
     subject = subject_of(verb)
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
@@ -671,15 +678,10 @@ def _verb_comma_cue(doc, text: str, mark: int, quoted):
     Only a clause's main verb right before the comma counts ("Trump shot
     back, “...”"), and only before a whole quotation, not a fragment.
     """
-    comma = mark - 1
-    while comma >= 0 and text[comma] in " \t":
-        comma -= 1
-    if comma < 0 or text[comma] != ",":
+    comma = _punctuation_before(doc, text, mark, ",")
+    if comma is None:
         return None
-    span = doc.char_span(comma, comma + 1, alignment_mode="expand")
-    if span is None or span[0].i == 0:
-        return None
-    verb = doc[span[0].i - 1]
+    verb = doc[comma.i - 1]
     if verb.dep_ == "prt":
         verb = verb.head  # "shot back,"
     if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.idx in quoted:
