@@ -841,6 +841,9 @@ def test_reported_according_to_takes_in_the_quotation_it_vouches_for(nlp, text, 
         ("It agreed with the data.", []),
         ("The terms were agreed on by both sides.", []),
         ("They agreed on Monday.", []),
+        # a person agreed with is no stance: what was agreed is said elsewhere, if at all
+        ("Suh agreed with Austin.", []),
+        ("Trump lashed out at him.", []),
     ],
 )
 def test_reported_verb_preposition_object_is_the_stance(nlp, text, expected):

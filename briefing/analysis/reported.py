@@ -265,9 +265,16 @@ def _verb_prepositional_object(verb) -> list | None:
     if subject is None or not is_source_like(subject):
         return None
     tokens = _prepositional_object(verb, prepositions)
-    if not tokens or all(t.ent_type_ in lx.WHEN_ENTITIES for t in tokens):
+    if not tokens or all(t.ent_type_ in lx.WHEN_ENTITIES for t in tokens) or _only_someone(tokens):
         return None
     return _without_joined_report(tokens)
+
+
+def _only_someone(tokens) -> bool:
+    """"agreed with Austin", "lashed out at him": a person, not a stance; what was agreed, if
+    anything, is said elsewhere ("... by saying that ...")."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and all(t.ent_type_ == "PERSON" or t.pos_ == "PRON" or t.dep_ == "cc" for t in words)
 
 
 def _known_as(verb, sent) -> list | None:
