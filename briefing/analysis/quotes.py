@@ -69,8 +69,6 @@ MISPARSED_SUBJECT_DEPS = frozenset("dobj npadvmod advmod attr appos dep oprd".sp
 NOUN_LEADING_DEPS = frozenset("compound det amod nmod poss case nummod".split())
 # How a phrase after a quoted fragment may hang on a word inside it: "“not quite there yet” on supporting Ryan".
 RUN_ON_DEPS = frozenset("prep dobj agent".split())
-# Phrases that tell when a quotation was said, not what it says.
-RUN_ON_NOT_ENTITIES = frozenset("DATE TIME".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -1093,7 +1091,7 @@ def run_on(doc, quote: Attribution) -> tuple[int, int] | None:
     stop = last.idx + len(last.text)
     if any(m in text[first.idx:stop] for m in lx.QUOTE_MARKS) or "\n" in text[first.idx:stop]:
         return None  # another quotation or paragraph: the phrase is not this fragment's alone
-    if any(t.ent_type_ in RUN_ON_NOT_ENTITIES for t in doc[first.i:last.i + 1]):
+    if any(t.ent_type_ in lx.WHEN_ENTITIES for t in doc[first.i:last.i + 1]):
         return None  # "“Thank you Indiana!” on Friday afternoon": when it was said, not what
     return first.idx, stop
 
