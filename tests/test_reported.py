@@ -603,6 +603,13 @@ def test_reported_title_case_headline(nlp, text, expected):
 
 
 @pytest.mark.model
+def test_reported_title_case_headline_verb_never_follows_of(nlp):
+    # "State" after "of" is part of an office ("Secretaries of State"), not the headline's verb
+    text = "US Secretaries of State and Defense Hold Talks in South Korea\n\nThe talks began."
+    assert "State" not in [cue for _, cue, _ in reports(nlp, text)]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -1065,6 +1065,8 @@ def _title_report(line, text: str) -> Attribution | None:
     for n, token in enumerate(tokens[1:], start=1):
         if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ or not token.text[0].isupper():
             continue
+        if tokens[n - 1].pos_ in ("ADP", "DET"):
+            continue  # "Secretaries of State": a verb follows its subject, not "of" or "the"
         if _title_lemma(token.lower_) not in (lx.SPEECH_VERBS | lx.STANCE_VERBS) - lx.QUOTE_ONLY_VERBS:
             continue
         after = []
