@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
+from . import scoring
 from .actors import ActorIndex
 from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, run_on, speaker_span
 from .reading import Reading, doc_text, read
@@ -78,6 +79,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     # The quote stays a quote too: the brief shows it verbatim with its speaker.
     found_reported = run_on_quotations(found_reported, found_quotes, doc, analysed)
     found_reported += quotations_run_on(found_quotes, found_reported, doc, analysed)
+    # What the rules found that the learned weights say is almost surely no attribution goes.
+    found_reported = scoring.keep(found_reported, doc, analysed)
     quoted = [span for q in found_quotes for span in q.spans]
     headline = next(((reading.from_source(d.start), reading.from_source(d.end))
                      for d in source.debris if d.kind == "headline"), None)
