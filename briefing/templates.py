@@ -331,6 +331,21 @@ class _Helpers:
         """The position's words, verbatim, parts joined by " … ": the cue and speaker between them left out."""
         return QUOTE_JOINER.join(position.parts(self.brief.source.text))
 
+    def position_cue(self, position: Position) -> str:
+        """The words that put the position before it ("did not comment on", "pledged"), or "".
+
+        Under its holder's name, a position reads as cue and content: "did not comment
+        on the remarks", not "the remarks". A cue after the content ("..., officials
+        said") or one set off by punctuation ("According to the ministry, ...") is left out.
+        """
+        if position.cue is None or position.cue.end > position.start:
+            return ""
+        text = self.brief.source.text
+        between = text[position.cue.end:position.start]
+        if any(c in between for c in ",;:\n") or not text[position.cue.start:position.cue.end].strip():
+            return ""
+        return text[position.cue.start:position.cue.end]
+
     def text_of(self, span: Span | tuple[int, int] | None) -> str:
         """The article text a span covers (a cue, a mention), or ""."""
         if span is None:
@@ -380,7 +395,7 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "position_text", "text_of", "find_actor", "actor_name", "affiliation_of",
+        names = ("quote_text", "position_text", "position_cue", "text_of", "find_actor", "actor_name", "affiliation_of",
                  "quotes_by", "positions_of", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 

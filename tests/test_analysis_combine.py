@@ -255,3 +255,27 @@ def test_analysis_quotation_and_the_words_that_go_on_with_it_are_one_position(nl
 def test_analysis_quotation_ending_its_clause_takes_no_words_after_it(nlp):
     brief = brief_of(nlp, "Trump called the offer “peanuts,” compared to what others pay.")
     assert all("compared" not in p.text for p in brief.positions)
+
+
+# -- what a position shows: its cue phrase, and balanced quotation marks --------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cue, content", [
+    # a refusal stays a refusal: the negation and the preposition go with the verb
+    ("Blinken did not comment on the remarks from Kim.", "did not comment on", "the remarks from Kim"),
+    ("The governor has pledged to cut taxes.", "has pledged", "to cut taxes"),
+    # words between the verb and the content are not part of the cue
+    ("Sanders promised Sunday to end the program.", "promised", "to end the program"),
+])
+def test_position_cue_is_the_verb_phrase_a_reader_needs(nlp, text, cue, content):
+    brief = analyze(Source(text=text, sha256="0" * 64), nlp=nlp)
+    (p,) = brief.positions
+    assert (text[p.cue.start:p.cue.end], p.text) == (cue, content)
+
+
+@pytest.mark.model
+def test_position_takes_in_the_opening_mark_of_a_quotation_it_holds(nlp):
+    text = "The administration has emphasized “human rights” as a key priority."
+    (p,) = analyze(Source(text=text, sha256="0" * 64), nlp=nlp).positions
+    assert p.text == "“human rights” as a key priority"

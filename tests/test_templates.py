@@ -563,3 +563,14 @@ def test_templates_entry_point_package_or_folder(tmp_path):
     broken = importlib.metadata.EntryPoint("acme", "no_such_pkg_xyz.templates", templates.ENTRY_POINT_GROUP)
     with pytest.raises(TemplateError, match="package acme registers"):
         templates._entry_point_folder(broken, "acme")
+
+
+@pytest.mark.model
+def test_analyst_brief_shows_each_position_after_its_cue(seoul_brief):
+    from briefing.templates import render_markdown
+
+    md = render_markdown(seoul_brief, "analyst")
+    assert "- *did not comment on* the remarks from Kim or Choi" in md
+    assert "- *has emphasized* “human rights” as a key priority" in md
+    # a cue set off from its content ("According to the ministry, ...") is not shown before it
+    assert "*According to*" not in md

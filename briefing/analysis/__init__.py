@@ -72,7 +72,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     analysed = doc_text(doc)
     found_quotes = find_quotes(doc)
     found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
-    found_reported = [_trimmed(a, analysed) for a in found_reported]
+    found_reported = [_with_opening_mark(_trimmed(a, analysed), analysed) for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
@@ -100,7 +100,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
         for n, att in enumerate(found_quotes, start=1)
     ]
     positions = [
-        _position(f"p{n}", att, speakers[len(found_quotes) + n - 1], text)
+        _position(f"p{n}", att, speakers[len(found_quotes) + n - 1], text, doc)
         for n, att in enumerate(found_reported, start=1)
     ]
     actors: list[Actor] = index.actors()
@@ -469,6 +469,24 @@ def _trimmed(att: Attribution, analysed: str) -> Attribution:
     return replace(att, speaker=_strip(att.speaker, analysed), cue=_strip(att.cue, analysed))
 
 
+def _with_opening_mark(att: Attribution, text: str) -> Attribution:
+    """``att`` with the opening quotation mark just before it taken in when it holds the closing one.
+
+    "emphasized “human rights” as a key priority": the parse starts the object at
+    "human", and the position would show a closing mark that was never opened.
+    """
+    (start, end), *rest = att.spans
+    if start == 0 or text[start - 1] not in lx.DOUBLE_OPEN + lx.DOUBLE_STRAIGHT:
+        return att
+    words = text[start:end]
+    opened = sum(words.count(c) for c in lx.DOUBLE_OPEN)
+    closed = sum(words.count(c) for c in lx.DOUBLE_CLOSE)
+    straight = sum(words.count(c) for c in lx.DOUBLE_STRAIGHT)
+    if closed > opened or (text[start - 1] in lx.DOUBLE_STRAIGHT and straight % 2 == 1):
+        return replace(att, spans=((start - 1, end), *rest))
+    return att
+
+
 def _span(pair) -> Span | None:
     return Span(start=pair[0], end=pair[1]) if pair else None
 
@@ -489,9 +507,42 @@ def _quote(qid: str, att: Attribution, speaker: str | None, text: str) -> Quote:
     )
 
 
-def _position(pid: str, att: Attribution, actor: str | None, text: str) -> Position:
+# Words before a cue verb that belong to how it was said: "did not comment", "has said", "was told".
+CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
+# Words after it that the content hangs from: "comment on", "lashed out at".
+CUE_PARTICLES = frozenset({"prt", "prep", "agent"})
+
+
+def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
+    """A verb cue with its auxiliaries and negation before it, and the particle or preposition
+    that leads into the content after it: "did not comment on", not "comment".
+
+    A position is read under its holder's name as cue and content ("did not comment on | the
+    remarks"); the bare verb would turn a refusal into a statement. Only words next to the
+    verb, in one run, are taken.
+    """
+    words = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if words is None or len(words) != 1 or words[0].pos_ not in ("VERB", "AUX"):
+        return cue
+    verb = words[0]
+    first = verb
+    while first.i > 0 and first.nbor(-1).head.i == verb.i and first.nbor(-1).dep_ in CUE_AUXILIARIES:
+        first = first.nbor(-1)
+    last = verb
+    after = last.nbor(1) if last.i + 1 < len(doc) else None
+    while (after is not None and after.head.i == verb.i and after.dep_ in CUE_PARTICLES
+           and after.idx + len(after.text) <= content_start):
+        last = after
+        after = last.nbor(1) if last.i + 1 < len(doc) else None
+    if last is not verb and after is not None and after.idx < content_start:
+        last = verb  # the preposition does not lead straight into the content: leave it out
+    return first.idx, last.idx + len(last.text)
+
+
+def _position(pid: str, att: Attribution, actor: str | None, text: str, doc) -> Position:
     start = min(s for s, _ in att.spans)
     end = max(e for _, e in att.spans)
+    cue = att.cue if att.cue is None else _cue_phrase(doc, att.cue, start)
     return Position(
         id=pid,
         actor=actor,
@@ -500,7 +551,7 @@ def _position(pid: str, att: Attribution, actor: str | None, text: str) -> Posit
         end=end,
         spans=[tuple(s) for s in att.spans],
         speaker_mention=_span(att.speaker),
-        cue=_span(att.cue),
+        cue=_span(cue),
     )
 
 
