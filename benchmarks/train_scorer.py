@@ -25,7 +25,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.extraction import Prediction, absorb_quotes, from_briefing, match, normalize, parse_text, read_source
+from benchmarks.extraction import Prediction, _span, absorb_quotes, from_briefing, match, normalize, parse_text, read_source
 from benchmarks.parse_cache import parsed
 from benchmarks.polnear import read_folder
 from briefing.analysis import analyze, learned_weights, scoring
@@ -49,9 +49,8 @@ class Example:
 
 
 def _attribution(position) -> Attribution:
-    span = lambda s: None if s is None else (s.start, s.end)  # noqa: E731
-    return Attribution(spans=tuple(map(tuple, position.spans)), cue=span(position.cue),
-                       speaker=span(position.speaker_mention))
+    return Attribution(spans=tuple(map(tuple, position.spans)), cue=_span(position.cue),
+                       speaker=_span(position.speaker_mention))
 
 
 def collect(articles, docs, nlp) -> list[Example]:

@@ -269,13 +269,12 @@ def test_analysis_quotation_ending_its_clause_takes_no_words_after_it(nlp):
     ("Sanders promised Sunday to end the program.", "promised", "to end the program"),
 ])
 def test_position_cue_is_the_verb_phrase_a_reader_needs(nlp, text, cue, content):
-    brief = analyze(Source(text=text, sha256="0" * 64), nlp=nlp)
-    (p,) = brief.positions
+    (p,) = brief_of(nlp, text).positions
     assert (text[p.cue.start:p.cue.end], p.text) == (cue, content)
 
 
 @pytest.mark.model
 def test_position_takes_in_the_opening_mark_of_a_quotation_it_holds(nlp):
     text = "The administration has emphasized “human rights” as a key priority."
-    (p,) = analyze(Source(text=text, sha256="0" * 64), nlp=nlp).positions
+    (p,) = brief_of(nlp, text).positions
     assert p.text == "“human rights” as a key priority"
