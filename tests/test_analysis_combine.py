@@ -278,3 +278,22 @@ def test_position_takes_in_the_opening_mark_of_a_quotation_it_holds(nlp):
     text = "The administration has emphasized “human rights” as a key priority."
     (p,) = brief_of(nlp, text).positions
     assert p.text == "“human rights” as a key priority"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # the tagger need not know the name: the signature says it is a person
+        ("“Fortunately, Mr. Trump is transparent with his xenophobia.” ― Beck Pimentel\n", "Beck Pimentel", "person"),
+        # a newspaper signs a quotation too, and stays an organization
+        ("“The plan will cost more than it saves.” — The Washington Post\n", "The Washington Post", "organization"),
+    ],
+)
+def test_analysis_combine_signed_quote_speaker(nlp, text, name, kind):
+    brief = brief_of(nlp, text)
+    actors = {a.id: a for a in brief.actors}
+    [quote] = brief.quotes
+    assert quote.speaker is not None
+    speaker = actors[quote.speaker]
+    assert (name.removeprefix("The ") in speaker.name, speaker.kind) == (True, kind)

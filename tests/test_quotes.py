@@ -791,3 +791,37 @@ def run_on_text(doc):
 )
 def test_quotes_run_on_past_the_closing_mark(nlp, text, expected):
     assert run_on_text(nlp(text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, speaker",
+    [
+        # a readers' comment signed with a dash and a name
+        ("“Donald Trump scares me. Hearing him talk makes me fearful.” ― Krystal Correa\n",
+         "Donald Trump scares", "Krystal Correa"),
+        # the full stop after the name is not the name's; an initial's is
+        ("“The Donald has woken communities of color.” ―\u00a0Julie A. Diaz Martinez.\n",
+         "The Donald has woken", "Julie A. Diaz Martinez"),
+        # an em dash, and an age and a town after a comma
+        ("“I will vote for the first time this year.” — Ana de la Cruz, 19, Phoenix\n",
+         "I will vote", "Ana de la Cruz"),
+        # a dash that goes on into a sentence signs nothing
+        ("We compiled Trump’s “absurd” remarks ― and dangerous ones ― for you.\n", "absurd", None),
+        ("“Nobody.” — That was the answer, and it was final.\n", "Nobody", None),
+    ],
+)
+def test_quotes_signature_after_quote(nlp, text, opening, speaker):
+    doc = nlp(text)
+    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+    assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.model
+def test_quotes_signed_paragraphs_stay_apart(nlp):
+    # each signed paragraph is its own quotation, not the run-on of the one before
+    text = ("“The most unqualified child to ever run for president.” ― Francisco Herrero\n"
+            "“He is obsessed with Mexico and all these perks they have.” ― Esther Tapia\n")
+    doc = nlp(text)
+    assert [(doc.text[q.spans[0][0]:q.spans[-1][1]][:6], said(doc, q.speaker)) for q in find_quotes(doc)] == [
+        ("The mo", "Francisco Herrero"), ("He is ", "Esther Tapia")]

@@ -16,7 +16,7 @@ from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from . import scoring
 from .actors import ActorIndex
-from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, run_on, speaker_span
+from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, run_on, signatures, speaker_span
 from .reading import Reading, doc_text, read
 from .reported import find_reported, opening_mark
 from .summary import summarize
@@ -84,7 +84,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     quoted = [span for q in found_quotes for span in q.spans]
     headline = next(((reading.from_source(d.start), reading.from_source(d.end))
                      for d in source.debris if d.kind == "headline"), None)
-    index = ActorIndex(doc, quoted, headline=headline)
+    index = ActorIndex(doc, quoted, headline=headline, people=signatures(found_quotes, analysed))
 
     # Speakers are resolved in reading order: each resolution puts its actor in focus.
     text = reading.original

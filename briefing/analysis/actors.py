@@ -130,8 +130,11 @@ def _name_tokens(name: str) -> list[str]:
 class ActorIndex:
     """The actors of one parsed article, and resolution of mentions to them."""
 
-    def __init__(self, doc, quote_ranges: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None):
+    def __init__(self, doc, quote_ranges: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None,
+                 people: list[tuple[int, int]] = ()):
+        """``people``: spans the caller knows name a person (a quote's signature), whatever the tagger says."""
         self.doc = doc
+        self._people = sorted(people)
         self._headline = headline
         self._starts: list | None = None
         self._owners: dict = {}
@@ -185,6 +188,11 @@ class ActorIndex:
     def _build(self) -> None:
         doc = self.doc
         titled = list(self._titled_names())
+        places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        # "― The Washington Post" signs a quote too, but names no person.
+        titled += [(s, e) for s, e in self._people
+                   if not any(s < te and ts < e for ts, te in titled + places)]
+        titled.sort()
         taken_starts = [s for s, _ in sorted(titled)]
         taken_reach = list(itertools.accumulate((e for _, e in sorted(titled)), max))
 

@@ -635,6 +635,46 @@ def _colon_cue(text: str, mark: int):
     return (colon, colon + 1), (start, start + len(name))
 
 
+def _signature_cue(text: str, group):
+    """``“...” ― Sonya Herridge``: a name after a dash that ends the quotation's paragraph signs it.
+
+    Readers' comments and epigraphs are printed this way. Only a short run of
+    capitalized words (a middle initial, a particle like "de" allowed), with
+    at most a comma and a place or age after it, counts; a dash that goes on
+    into a sentence ("― and dangerous ― anti-Latino remarks") does not.
+    """
+    last = group[-1]
+    if last.close is None:
+        return None
+    line_end = text.find("\n", last.after)
+    line_end = len(text) if line_end == -1 else line_end
+    m = _SIGNATURE.fullmatch(text, last.after, line_end)
+    if m is None:
+        return None
+    start, end = m.span("name")
+    if text[end - 1] == "." and not re.search(r"(?:^|\s)\w\.$", text[start:end]):
+        end -= 1  # the full stop of "― Carla Sanchez.", not of an initial
+    return m.span("dash"), (start, end)
+
+
+SIGNATURE_DASHES = ("―", "—", "–", "--", "-")
+_NAME_WORD = r"[^\W\d_][\w'’.\-]*"
+_GAP = r"[^\S\n]"  # any space but a line break ("―\xa0Julie")
+_NAME_START = r"(?=[A-Z\u00C0-\u00DE])"  # a capital, Latin-1's too ("Ángel")
+_PARTICLE = r"(?:de|del|della|da|di|van|von|der|la|le|bin|al)"
+_SIGNATURE = re.compile(
+    rf"{_GAP}*(?P<dash>{'|'.join(map(re.escape, SIGNATURE_DASHES))}){_GAP}*"
+    rf"(?P<name>{_NAME_START}{_NAME_WORD}(?:{_GAP}+(?:{_PARTICLE}{_GAP}+){{0,2}}{_NAME_START}{_NAME_WORD}){{0,4}}?)"
+    rf"\.?(?:,[^\n.!?]{{1,60}})?[\s.]*"
+)
+
+
+def signatures(quotes: list[Attribution], text: str) -> list[tuple[int, int]]:
+    """The speaker spans of the quotes signed with a dash and a name: those name a person."""
+    return [q.speaker for q in quotes
+            if q.speaker is not None and q.cue is not None and text[q.cue[0]:q.cue[1]] in SIGNATURE_DASHES]
+
+
 def _punctuation_before(doc, text: str, mark: int, char: str):
     """The token of ``char`` (":" or ",") just before the quotation mark at ``mark``, past spaces,
     when there is one and a word before it; else None."""
@@ -891,7 +931,8 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         # gives way to a colon or a verb right after the quote that does.
         named = _colon_cue(text, group[0].open) or _verb_colon_cue(doc, text, group[0].open, quoted)
         if named is None and not partial:
-            named = _trailing_verb_cue(doc, text, group, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
+            named = (_signature_cue(text, group) or _trailing_verb_cue(doc, text, group, quoted)
+                     or _verb_comma_cue(doc, text, group[0].open, quoted))
         if named is not None and (found is None
                                   or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
             found = named
