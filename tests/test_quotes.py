@@ -825,3 +825,24 @@ def test_quotes_signed_paragraphs_stay_apart(nlp):
     doc = nlp(text)
     assert [(doc.text[q.spans[0][0]:q.spans[-1][1]][:6], said(doc, q.speaker)) for q in find_quotes(doc)] == [
         ("The mo", "Francisco Herrero"), ("He is ", "Esther Tapia")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, opening, speaker",
+    [
+        # the parse hangs the name on a word inside the quotation; the verb has no subject
+        ("''They were professionals, but also competitors,'' William M. Daley, President Obama's former chief of "
+         "staff, said of their time in the administration.\n", "They were", "William M. Daley"),
+        # the verb's subject is "Mr. President" inside the marks
+        ("''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+         "Tennessee, told Mr. Obama as he stopped to have his picture taken.\n", "That was", "Representative Steve Cohen"),
+        # a description with a verb of its own is still a description
+        ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' Mr. Daniloff, now 81 "
+         "and retired in Cambridge, Mass., said by telephone this week.\n", "If Reagan", "Mr. Daniloff"),
+    ],
+)
+def test_quotes_name_and_description_before_cue(nlp, text, opening, speaker):
+    doc = nlp(text)
+    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+    assert [said(doc, q.speaker) for q in found] == [speaker]
