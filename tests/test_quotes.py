@@ -840,6 +840,9 @@ def test_quotes_signed_paragraphs_stay_apart(nlp):
         # a description with a verb of its own is still a description
         ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' Mr. Daniloff, now 81 "
          "and retired in Cambridge, Mass., said by telephone this week.\n", "If Reagan", "Mr. Daniloff"),
+        # an inverted verb before a title phrase the parse muddled ("co" and "-" as objects)
+        ("“Imagine Brad Thor going up against Trump and Clinton on the same stage,” mused Blaze co-host Stu Burguiere. "
+         "“Not to mention, President Thor.”\n", "Imagine", "host Stu Burguiere"),
     ],
 )
 def test_quotes_name_and_description_before_cue(nlp, text, opening, speaker):

@@ -62,6 +62,8 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 NOT_SPEAKER_ENTITIES = frozenset("TIME MONEY QUANTITY".split())
 # How a quotation ends when its attribution follows in the same sentence: “..., ” Kim said.
 TRAILING_CUE_PUNCTUATION = ",!?"
+# Parts of speech of a title phrase before a name: "Blaze co-host Stu Burguiere", "the network's anchor Tom Smith".
+TITLE_PHRASE_POS = frozenset("PROPN NOUN ADJ PART DET".split())
 MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
 MAX_CHARS_TO_VERB = 80
 # What the parse may make of a name right after an inverted verb ("opined Cleveland's Plain Dealer").
@@ -858,6 +860,25 @@ def _described_after(verb, quoted):
         return head
     if head.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.i > verb.i for c in head.children):
         return head
+    return _title_and_name_after(verb)
+
+
+def _title_and_name_after(verb):
+    """The name that ends a title phrase right after an inverted verb: "mused Blaze co-host Stu Burguiere".
+
+    The parse often makes a muddle of such phrases ("co" and "-" as objects);
+    words that can only be a title and a name, up to the end of the clause,
+    are read as one.
+    """
+    doc = verb.doc
+    run = []
+    for tok in doc[verb.i + 1:verb.i + 1 + MAX_WORDS_TO_VERB + 1]:
+        joined = tok.text == "-" and not tok.whitespace_ and not doc[tok.i - 1].whitespace_
+        if tok.is_punct and not joined:
+            return run[-1] if run and run[-1].pos_ == "PROPN" and tok.text in ",.;" else None
+        if (tok.pos_ not in TITLE_PHRASE_POS and not joined) or "\n" in tok.whitespace_:
+            return None
+        run.append(tok)
     return None
 
 
