@@ -61,6 +61,10 @@ _HERE = Path(__file__).resolve().parent
 BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE / "builtin_templates", _HERE.parent / "templates")
 
 QUOTE_JOINER = " … "  # between the parts of a quote its attribution interrupts
+# A holder named only by these tells a reader nothing.
+BARE_PRONOUNS = frozenset("i you he she it we they who which that this these those one someone".split())
+# "the Latino community, which": the relative pronoun and the punctuation before it.
+HOLDER_TAIL = re.compile(r"[\s,;:—–-]*(?:\b(?:who|which|that|whom|whose)\b)?[\s,;:—–-]*$", re.IGNORECASE)
 TRAILING_QUOTE_PUNCTUATION = ",;:"  # left by the attribution that follows a quote
 SHORT_HASH_LENGTH = 12
 MONTHS = (
@@ -346,6 +350,17 @@ class _Helpers:
             return ""
         return text[position.cue.start:position.cue.end]
 
+    def holder_as_written(self, record: Position | Quote) -> str:
+        """Who holds a position not matched to an actor, as the article names them, or "".
+
+        "All three candidates have said ..." has no actor, but "All three candidates"
+        tells a reader whose position it is. A bare pronoun ("they") tells nothing
+        and gives ""; a relative pronoun the mention ends on ("the community, which") goes.
+        """
+        mention = self.text_of(record.speaker_mention)
+        mention = HOLDER_TAIL.sub("", " ".join(mention.split()))
+        return "" if mention.lower() in BARE_PRONOUNS else mention
+
     def text_of(self, span: Span | tuple[int, int] | None) -> str:
         """The article text a span covers (a cue, a mention), or ""."""
         if span is None:
@@ -395,8 +410,8 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "position_text", "position_cue", "text_of", "find_actor", "actor_name", "affiliation_of",
-                 "quotes_by", "positions_of", "key_quotes")
+        names = ("quote_text", "position_text", "position_cue", "holder_as_written", "text_of", "find_actor",
+                 "actor_name", "affiliation_of", "quotes_by", "positions_of", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
 

@@ -378,6 +378,39 @@ def test_templates_analyst_positions_and_timeline(brief):
     assert [plain(c) for c in table.rows[0]] == ["2021-03-17", brief.timeline[0].text]
 
 
+def test_templates_analyst_position_without_actor_names_its_holder_as_written(brief):
+    text = "All three candidates have said they would expand relief. They said it."
+    said = Span(start=text.index("they would"), end=text.index(" relief") + len(" relief"))
+    positions = [
+        Position(id="p1", text=text[said.start:said.end], start=said.start, end=said.end,
+                 speaker_mention=Span(start=0, end=len("All three candidates")),
+                 cue=Span(start=text.index("have said"), end=text.index("have said") + len("have said"))),
+        # a bare pronoun names no one: the position shows without a holder
+        Position(id="p2", text="they would expand relief", start=said.start, end=said.end,
+                 speaker_mention=Span(start=text.index("They"), end=text.index("They") + 4)),
+    ]
+    orphan = brief.model_copy(update={"source": brief.source.model_copy(update={"text": text}),
+                                      "positions": positions, "quotes": [], "actors": []})
+    items = [b for b in _section(_render(orphan, "analyst"), "Positions by actor") if isinstance(b, BulletList)]
+    lines = [plain(item[0].content) for block in items for item in block.items]
+    assert lines == ["All three candidates: have said they would expand relief", "they would expand relief"]
+
+
+@pytest.mark.parametrize("mention, shown", [
+    ("the Latino community, which", "the Latino community"),
+    ("officials who", "officials"),
+    ("they", ""),
+    ("Who", ""),
+])
+def test_templates_holder_as_written(brief, mention, shown):
+    text = f"{mention} said so."
+    source = brief.source.model_copy(update={"text": text})
+    helpers = templates._Helpers(brief.model_copy(update={"source": source}), [])
+    position = Position(id="p", text="so", start=len(text) - 3, end=len(text) - 1,
+                        speaker_mention=Span(start=0, end=len(mention)))
+    assert helpers.holder_as_written(position) == shown
+
+
 def test_templates_analyst_source_and_method(brief):
     doc = _render(brief, "analyst")
     source = _section_text(doc, "Source")

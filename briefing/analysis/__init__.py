@@ -511,6 +511,7 @@ def _quote(qid: str, att: Attribution, speaker: str | None, text: str) -> Quote:
 CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 # Words after it that the content hangs from: "comment on", "lashed out at".
 CUE_PARTICLES = frozenset({"prt", "prep", "agent"})
+MAX_CUE_GAP_WORDS = 3  # "took issue with", "voiced strong support for"
 
 
 def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
@@ -534,8 +535,17 @@ def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int
            and after.idx + len(after.text) <= content_start):
         last = after
         after = last.nbor(1) if last.i + 1 < len(doc) else None
-    if last is not verb and after is not None and after.idx < content_start:
-        last = verb  # the preposition does not lead straight into the content: leave it out
+    if after is not None and after.idx < content_start:
+        # A few words of the verb's own between it and the content ("took issue with",
+        # "told his audience") belong to the cue; a time ("promised Sunday") and anything
+        # else is left out.
+        near = doc[last.i + 1:min(len(doc), last.i + 2 + MAX_CUE_GAP_WORDS)]
+        gap = [t for t in near if t.idx < content_start and not t.is_space]
+        if (gap and len(gap) <= MAX_CUE_GAP_WORDS and near[-1].idx >= content_start
+                and all(not t.is_punct and verb in t.ancestors and t.ent_type_ not in lx.WHEN_ENTITIES for t in gap)):
+            last = gap[-1]
+        else:
+            last = verb  # the preposition does not lead straight into the content: leave it out
     return first.idx, last.idx + len(last.text)
 
 

@@ -173,6 +173,8 @@ MIN_COLON_CONTENT_WORDS = 3
 
 # Relative pronouns stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+PERSONAL_RELATIVE_PRONOUNS = frozenset("who whom".split())
+PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
 
 # Pronouns that stand for a verb's object ahead of it: "which Trump supported" ("what" mostly was no content on train).
 OBJECT_PRONOUNS = RELATIVE_PRONOUNS

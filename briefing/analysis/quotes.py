@@ -488,9 +488,28 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
         return None
     subject = _possessor_in_own_clause(subject)
     if subject.lower_ in lx.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
-        start = noun_phrase(subject.head.head, quoted)[0]
+        start = noun_phrase(_antecedent(subject), quoted)[0]
         return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
+
+
+def _antecedent(pronoun):
+    """The noun a relative pronoun stands for: the word its clause hangs on, unless that
+    is a place and the pronoun "who".
+
+    In "Alan Berger, a gynecologist from Englewood, New Jersey, who said ..." the
+    parse hangs the clause on "Jersey"; a place is no "who", so the phrase the
+    place is part of (and the name it describes) is.
+    """
+    noun = pronoun.head.head
+    if pronoun.lower_ not in lx.PERSONAL_RELATIVE_PRONOUNS:
+        return noun
+    while noun.ent_type_ in lx.PLACE_ENTITIES and noun.dep_ in ("pobj", "appos", "compound", "conj") \
+            and noun.head.i != noun.i:
+        noun = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        noun = noun.head
+    return noun
 
 
 def _possessor_in_own_clause(token):
