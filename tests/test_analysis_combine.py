@@ -312,3 +312,17 @@ def test_position_of_who_after_a_place_is_the_person_described(nlp):
     actors = {a.id: a.name for a in brief.actors}
     [position] = [p for p in brief.positions if "friendly" in p.text]
     assert actors.get(position.actor) == "Alan Berger"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the parse takes the inverted speaker for what "said" reports
+    "\"What's shaping up is a battle for the ages,\" said David Brock, a Clinton confidant who heads the "
+    "pro-Clinton super PAC Correct the Record.",
+    # where it was said, not what
+    "\"We need much tougher, much smarter leadership - and we need it NOW!\" Trump said on Twitter.",
+    "''Jobs, jobs, jobs,'' Mrs. Clinton said on ''The Late Show With Stephen Colbert'' last month.",
+])
+def test_analysis_quotation_attribution_is_no_position(nlp, text):
+    brief = brief_of(nlp, text)
+    assert len(brief.quotes) == 1 and brief.positions == []

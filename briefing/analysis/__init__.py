@@ -9,6 +9,7 @@ Each step is a module of small functions over one spaCy ``Doc``:
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import replace
 
@@ -16,7 +17,7 @@ from ..model import Actor, Briefing, Position, Quote, Source, Span
 from . import lexicon as lx
 from . import scoring
 from .actors import ActorIndex
-from .quotes import Attribution, SpanIndex, find_quotes, quote_groups, run_on, signatures, speaker_span
+from .quotes import TITLE_SMALL_WORDS, Attribution, SpanIndex, find_quotes, quote_groups, run_on, signatures, speaker_span
 from .reading import Reading, doc_text, read
 from .reported import find_reported, opening_mark
 from .summary import summarize
@@ -78,6 +79,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
     # The quote stays a quote too: the brief shows it verbatim with its speaker.
     found_reported = run_on_quotations(found_reported, found_quotes, doc, analysed)
+    found_reported = _without_quotation_cues(found_reported, found_quotes, analysed)
     found_reported += quotations_run_on(found_quotes, found_reported, doc, analysed)
     # What the rules found that the learned weights say is almost surely no attribution goes.
     found_reported = scoring.keep(found_reported, doc, analysed)
@@ -255,6 +257,39 @@ def _without_repeats(reported: list[Attribution]) -> list[Attribution]:
         if not any(j != i and _same_report(a, reported[j], first=j < i) for j in others):
             kept.append(a)
     return kept
+
+
+def _without_quotation_cues(reported: list[Attribution], quotes: list[Attribution], text: str) -> list[Attribution]:
+    """The reports, less those the parse read off the attribution of a quotation.
+
+    In "“It was truly shameful,” said Leslie Feldman, a plaintiff who waited in
+    line" the verb's object in the parse is its speaker, and in "“Jobs, jobs,”
+    Mrs. Clinton said on “The Late Show”" the show: what "said" reports there
+    is the quotation, and neither the speaker nor the programme is a position.
+    """
+    by_cue: dict[tuple[int, int], list[Attribution]] = {}
+    for q in quotes:
+        if q.cue is not None and not q.partial:
+            by_cue.setdefault(q.cue, []).append(q)
+
+    def read_off(att: Attribution) -> bool:
+        for q in by_cue.get(att.cue, ()):
+            if q.speaker is not None and any(s < q.speaker[1] and q.speaker[0] < e for s, e in att.spans):
+                return True  # the speaker itself
+            said_on = re.sub(r"['’]s\b", "", text[att.cue[1]:att.spans[-1][1]]).replace("'", " ")
+            words = said_on.strip(".," + lx.QUOTE_MARKS).split()
+            if len(words) > 1 and words[0].lower() in MEDIUM_PREPOSITIONS and _title_words(words[1:]):
+                return True  # "said on CBS's “Face the Nation”", "wrote on Facebook"
+        return False
+
+    return [a for a in reported if a.cue is None or not read_off(a)]
+
+
+def _title_words(words: list[str]) -> bool:
+    """True for the words of a name or title: "CBS's Face the Nation", "The Late Show With Stephen Colbert"."""
+    words = [w.strip(lx.QUOTE_MARKS + ".,") for w in words]
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
 def _closing_marks(text: str) -> list[tuple[int, int]]:
@@ -512,6 +547,8 @@ CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 # Words after it that the content hangs from: "comment on", "lashed out at".
 CUE_PARTICLES = frozenset({"prt", "prep", "agent"})
 MAX_CUE_GAP_WORDS = 3  # "took issue with", "voiced strong support for"
+# "said on “Meet the Press”", "wrote in The Atlantic": where it was said, not what.
+MEDIUM_PREPOSITIONS = frozenset({"on", "in", "to"})
 
 
 def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int]:
