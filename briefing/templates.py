@@ -63,8 +63,9 @@ BUILTIN_DIR_CANDIDATES = (_HERE / "templates", _HERE / "builtin_templates", _HER
 QUOTE_JOINER = " … "  # between the parts of a quote its attribution interrupts
 # A holder named only by these tells a reader nothing.
 BARE_PRONOUNS = frozenset("i you he she it we they who which that this these those one someone".split())
-# "the Latino community, which": the relative pronoun and the punctuation before it.
-HOLDER_TAIL = re.compile(r"[\s,;:—–-]*(?:\b(?:who|which|that|whom|whose)\b)?[\s,;:—–-]*$", re.IGNORECASE)
+# "the Latino community, which": the relative pronoun and the punctuation before it go.
+HOLDER_TAIL_WORDS = frozenset("who which that whom whose".split())
+HOLDER_TAIL_MARKS = " ,;:—–-"
 TRAILING_QUOTE_PUNCTUATION = ",;:"  # left by the attribution that follows a quote
 SHORT_HASH_LENGTH = 12
 MONTHS = (
@@ -357,8 +358,10 @@ class _Helpers:
         tells a reader whose position it is. A bare pronoun ("they") tells nothing
         and gives ""; a relative pronoun the mention ends on ("the community, which") goes.
         """
-        mention = self.text_of(record.speaker_mention)
-        mention = HOLDER_TAIL.sub("", " ".join(mention.split()))
+        words = " ".join(self.text_of(record.speaker_mention).split()).rstrip(HOLDER_TAIL_MARKS).split(" ")
+        if words[-1].lower() in HOLDER_TAIL_WORDS:
+            words.pop()
+        mention = " ".join(words).rstrip(HOLDER_TAIL_MARKS)
         return "" if mention.lower() in BARE_PRONOUNS else mention
 
     def text_of(self, span: Span | tuple[int, int] | None) -> str:

@@ -401,6 +401,9 @@ def test_templates_analyst_position_without_actor_names_its_holder_as_written(br
     ("officials who", "officials"),
     ("they", ""),
     ("Who", ""),
+    # hostile: a long run of marks is stripped in one pass
+    ("the board" + ", " * 5000 + "which", "the board"),
+    (" " * 5000 + "x", "x"),
 ])
 def test_templates_holder_as_written(brief, mention, shown):
     text = f"{mention} said so."
