@@ -326,3 +326,20 @@ def test_position_of_who_after_a_place_is_the_person_described(nlp):
 def test_analysis_quotation_attribution_is_no_position(nlp, text):
     brief = brief_of(nlp, text)
     assert len(brief.quotes) == 1 and brief.positions == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, parts", [
+    # the writer's aside between dashes is not what the aides said
+    ("Aides said that Bill Clinton — often the easiest person to provoke — has been angry about it.",
+     ["that Bill Clinton", "has been angry about it"]),
+    ("Officials said the plan -- first floated in May -- would cost $2 billion.",
+     ["the plan", "would cost $2 billion"]),
+    # an aside that holds a quotation mark may be part of a quotation: left alone
+    ("Aides said that Clinton — who called it “a disgrace” — was angry.",
+     ["that Clinton — who called it “a disgrace” — was angry"]),
+])
+def test_position_leaves_out_the_writers_aside_between_dashes(nlp, text, parts):
+    brief = brief_of(nlp, text)
+    [p] = [p for p in brief.positions if p.cue is not None and text[p.cue.start:p.cue.end] == "said"]
+    assert p.parts(brief.source.text) == parts

@@ -73,7 +73,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     analysed = doc_text(doc)
     found_quotes = find_quotes(doc)
     found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
-    found_reported = [_with_opening_mark(_trimmed(a, analysed), analysed) for a in found_reported]
+    found_reported = [_without_asides(_with_opening_mark(_trimmed(a, analysed), analysed), analysed)
+                      for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
@@ -504,6 +505,26 @@ def _trimmed(att: Attribution, analysed: str) -> Attribution:
     return replace(att, speaker=_strip(att.speaker, analysed), cue=_strip(att.cue, analysed))
 
 
+def _without_asides(att: Attribution, text: str) -> Attribution:
+    """``att`` with the writer's asides between dashes cut out of its spans.
+
+    "Bill Clinton — often the easiest person to provoke — has been “very worked
+    up about it”": the words between the dashes are the writer's, not the
+    report's, and PolNeAR leaves them out (392 times on train, against 86
+    left in). An aside holding a quotation mark is left alone: it may be
+    part of a quotation.
+    """
+    spans = []
+    for start, end in att.spans:
+        for m in ASIDE.finditer(text, start, end):
+            left, right = _tidy(text, start, m.start()), _tidy(text, m.end(), end)
+            if left and right and not any(c in lx.QUOTE_MARKS for c in m.group()):
+                spans.append(left)
+                start = right[0]
+        spans.append((start, end))
+    return att if len(spans) == len(att.spans) else replace(att, spans=tuple(spans))
+
+
 def _with_opening_mark(att: Attribution, text: str) -> Attribution:
     """``att`` with the opening quotation mark just before it taken in when it holds the closing one.
 
@@ -546,6 +567,9 @@ def _quote(qid: str, att: Attribution, speaker: str | None, text: str) -> Quote:
 CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 # Words after it that the content hangs from: "comment on", "lashed out at".
 CUE_PARTICLES = frozenset({"prt", "prep", "agent"})
+# A writer's aside between dashes: " — ... — ", " -- ... -- ", "—...—".
+ASIDE = re.compile(r"[^\S\n]+[—–][^\S\n]+[^—–\n]{1,200}?[^\S\n]+[—–][^\S\n]+|"
+                   r"[^\S\n]+--[^\S\n]+[^\n]{1,200}?[^\S\n]+--[^\S\n]+|—[^—\n]{1,200}?—")
 MAX_CUE_GAP_WORDS = 3  # "took issue with", "voiced strong support for"
 # "said on “Meet the Press”", "wrote in The Atlantic": where it was said, not what.
 MEDIUM_PREPOSITIONS = frozenset({"on", "in", "to"})
