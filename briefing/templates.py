@@ -351,6 +351,12 @@ class _Helpers:
             return ""
         return text[position.cue.start:position.cue.end]
 
+    def quote_cue(self, quote: Quote) -> str:
+        """The words that introduce a quote ("said", "— Donald J. Trump (@realDonaldTrump) June 29, 2016"),
+        or "" when its cue is only a mark (the colon of "Sanders: ...", the dash of a signature)."""
+        cue = self.text_of(quote.cue)
+        return cue if any(c.isalnum() for c in cue) else ""
+
     def holder_as_written(self, record: Position | Quote) -> str:
         """Who holds a position not matched to an actor, as the article names them, or "".
 
@@ -413,8 +419,8 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "position_text", "position_cue", "holder_as_written", "text_of", "find_actor",
-                 "actor_name", "affiliation_of", "quotes_by", "positions_of", "key_quotes")
+        names = ("quote_text", "quote_cue", "position_text", "position_cue", "holder_as_written", "text_of",
+                 "find_actor", "actor_name", "affiliation_of", "quotes_by", "positions_of", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
 

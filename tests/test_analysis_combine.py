@@ -343,3 +343,14 @@ def test_position_leaves_out_the_writers_aside_between_dashes(nlp, text, parts):
     brief = brief_of(nlp, text)
     [p] = [p for p in brief.positions if p.cue is not None and text[p.cue.start:p.cue.end] == "said"]
     assert p.parts(brief.source.text) == parts
+
+
+@pytest.mark.model
+def test_participle_after_a_reported_clause_is_the_reporters(nlp):
+    # "writing" hangs on the clause Trump denied; Tyson, its subject, wrote nothing
+    text = ("Donald Trump denied on Wednesday that boxer Mike Tyson had been invited to speak at the convention, "
+            "writing on Twitter that the media had made the story up.")
+    brief = brief_of(nlp, text)
+    actors = {a.id: a.name for a in brief.actors}
+    [p] = [p for p in brief.positions if "media" in p.text]
+    assert actors.get(p.actor) == "Donald Trump"

@@ -215,3 +215,18 @@ def test_cli_make_as_a_user_runs_it(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".pdf"]
+
+
+def test_cli_embedded_tweet_in_html_is_its_authors_quote(tmp_path):
+    # A page with a Twitter embed, as a staffer saves it from the web: the post is Trump's
+    # quote in the Word brief, under his name, with no "Mike Tyson" as its speaker.
+    article = Path(__file__).parent / "data" / "embedded-tweet.html"
+    result = run("make", article, "--docx", "--json", "-o", f"{tmp_path}/")
+    assert result.exit_code == 0, result.output
+    brief = json.loads((tmp_path / "embedded-tweet-brief.json").read_text(encoding="utf-8"))
+    names = {a["id"]: a["name"] for a in brief["actors"]}
+    posts = [q for q in brief["quotes"] if q["text"].startswith("Iron Mike Tyson was not asked")]
+    assert [names.get(q["speaker"]) for q in posts] == ["Donald Trump"]
+    text = squash(docx_text(tmp_path / "embedded-tweet-brief.docx"))
+    assert "The media makes everything up!" in text
+    assert text.index("Donald Trump") < text.index("Iron Mike Tyson was not asked")

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from briefing.analysis import combine_reports
 from briefing.analysis.quotes import (
     Attribution,
+    embedded_posts,
     find_quotes,
     is_markup,
     is_title,
@@ -627,9 +628,10 @@ def test_quotes_participle_after_passive_thing_names_no_one(nlp, text, cue, nth)
 @pytest.mark.parametrize(
     "text, cue, speaker",
     [
-        # a passive clause above: its agent did not speak ("by Cleveland")
+        # a passive clause above: its agent did not speak ("by Cleveland"); the clause is what
+        # Trump said, and the one referring is Trump (as PolNeAR train has it)
         ("Trump said things “should be wrapped up by Cleveland,” referring to the party’s July convention.",
-         "referring", None),
+         "referring", "Trump"),
     ],
 )
 def test_quotes_agent_of_a_clause_above_is_no_speaker(nlp, text, cue, speaker):
@@ -849,3 +851,46 @@ def test_quotes_name_and_description_before_cue(nlp, text, opening, speaker):
     doc = nlp(text)
     found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
     assert [said(doc, q.speaker) for q in found] == [speaker]
+
+
+# -- embedded social media posts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        # as trafilatura gives an embedded tweet: the post, then its byline in a paragraph of its own
+        ("Trump denied it.\n\nIron Mike Tyson was not asked to speak at the Convention. The media makes everything up!"
+         "\n\n— Donald J. Trump (@realDonaldTrump) June 29, 2016\n\nThe report drew criticism.\n",
+         "Iron Mike Tyson was not asked to speak at the Convention. The media makes everything up!", "Donald J. Trump"),
+        # pasted on one line, a link at its end: the link is not a word of the post
+        ("While Trump makes rape analogies on stage his campaign has booked Mike Tyson https://t.co/daC7Qr7ZhZ "
+         "— Ben Jacobs (@Bencjacobs) June 28, 2016\n",
+         "While Trump makes rape analogies on stage his campaign has booked Mike Tyson", "Ben Jacobs"),
+        # the post's own quotation marks are part of what its author wrote
+        ('Rudy Giuliani is now wearing a hat that says "MAKE MEXICO GREAT AGAIN ALSO" for realz, people '
+         "pic.twitter.com/x1y2 — David Martosko (@dmartosko) September 1, 2016\n",
+         'Rudy Giuliani is now wearing a hat that says "MAKE MEXICO GREAT AGAIN ALSO" for realz, people',
+         "David Martosko"),
+    ],
+)
+def test_quotes_embedded_post_is_its_authors(text, said, speaker):
+    posts = embedded_posts(text)
+    assert [(text[s:e], text[p.speaker[0]:p.speaker[1]]) for p in posts for s, e in p.spans] == [(said, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was announced on Monday.\n\n— Reporting by Jane Doe; editing by John Roe\n",
+    "— Donald J. Trump (@realDonaldTrump) June 29, 2016\n",  # a byline with no post above it
+])
+def test_quotes_embedded_post_needs_a_byline_with_a_handle_and_a_post(text):
+    assert embedded_posts(text) == []
+
+
+@pytest.mark.model
+def test_quotes_embedded_post_wins_over_its_inner_quotation(nlp):
+    text = ('Rudy Giuliani is now wearing a hat that says "MAKE MEXICO GREAT AGAIN ALSO" for realz, people '
+            "— David Martosko (@dmartosko) September 1, 2016\n")
+    doc = nlp(text)
+    assert [(doc.text[q.spans[0][0]:q.spans[0][1]][:13], said(doc, q.speaker)) for q in find_quotes(doc)] == [
+        ("Rudy Giuliani", "David Martosko")]

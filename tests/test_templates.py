@@ -396,6 +396,23 @@ def test_templates_analyst_position_without_actor_names_its_holder_as_written(br
     assert lines == ["All three candidates: have said they would expand relief", "they would expand relief"]
 
 
+@pytest.mark.parametrize("cue, shown", [
+    ("said", "said"),
+    ("— Donald J. Trump (@realDonaldTrump) June 29, 2016", "— Donald J. Trump (@realDonaldTrump) June 29, 2016"),
+    # a mark alone ("Sanders: ...", "” ― Krystal Correa") says nothing as a cue
+    (":", ""),
+    ("―", ""),
+])
+def test_templates_quote_cue(brief, cue, shown):
+    text = f"“We will win,” {cue} it."
+    source = brief.source.model_copy(update={"text": text})
+    helpers = templates._Helpers(brief.model_copy(update={"source": source}), [])
+    start = text.index(cue, 14)
+    quote = Quote(id="q", text="We will win,", start=1, end=13, spans=[(1, 13)],
+                  cue=Span(start=start, end=start + len(cue)))
+    assert helpers.quote_cue(quote) == shown
+
+
 @pytest.mark.parametrize("mention, shown", [
     ("the Latino community, which", "the Latino community"),
     ("officials who", "officials"),

@@ -7,10 +7,13 @@ and a colon (``Sanders: “...”``, ``Trump boomed: “...”``), a name and it
 verb right after it (``“...,” Trump barked``), a short ``Kim said.`` right
 after it, a sentence of speech right before it in its paragraph (``She
 said they had made progress. “...”``), an introducing ``X said:`` before
-it, or the attributed quote it continues. A quoted term with none of these
+it, a name signing it after a dash (``“...” ― Krystal Correa``), or the
+attributed quote it continues. A quoted term with none of these
 (a meeting's name, a scare quote) is not a quotation and is dropped, and so
 are titles (on CNN’s “State of the Union”, his memoir “An American Son”)
-and markup attribute values.
+and markup attribute values. A social media post pasted with its byline
+(``... — Donald J. Trump (@realDonaldTrump) June 29, 2016``) is its
+author's quotation though no marks enclose it.
 
 A speaker is never taken from inside quotation marks, nor from the line
 above its name (a dateline): no speaker is better than a wrong one.
@@ -331,6 +334,12 @@ def subject_of(verb):
     """The subject token of a verb, looking up a chain of clauses ("X said, adding that ...")."""
     tok = verb
     for _ in range(4):
+        if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
+                and not is_reporting_verb(tok)):
+            # "Trump denied that Tyson had been invited, writing on Twitter ...", "Trump has
+            # indicated he would curb critics, vowing to ...": the clause the participle hangs
+            # on is what Trump said; the one who wrote or vowed is Trump.
+            tok = tok.head
         subject = _nearest_subject(tok)
         if subject is not None:  # a day or a time is nobody; a name it holds next to the verb may speak
             return _person_next_to(subject, tok) if _names_no_one(subject) else subject
@@ -692,9 +701,9 @@ _SIGNATURE = re.compile(
 
 
 def signatures(quotes: list[Attribution], text: str) -> list[tuple[int, int]]:
-    """The speaker spans of the quotes signed with a dash and a name: those name a person."""
-    return [q.speaker for q in quotes
-            if q.speaker is not None and q.cue is not None and text[q.cue[0]:q.cue[1]] in SIGNATURE_DASHES]
+    """The speaker spans of the quotes signed with a dash and a name (or a post's byline): those name a person."""
+    return [q.speaker for q in quotes if q.speaker is not None and q.cue is not None
+            and text[q.cue[0]:q.cue[1]].startswith(SIGNATURE_DASHES)]
 
 
 def _punctuation_before(doc, text: str, mark: int, char: str):
@@ -1235,4 +1244,53 @@ def find_quotes(doc) -> list[Attribution]:
         if item.cue is None and item.speaker is None:
             continue
         found.append(item)
-    return [Attribution(tuple(f.spans), f.cue, f.speaker, f.partial) for f in found]
+    quotes = [Attribution(tuple(f.spans), f.cue, f.speaker, f.partial) for f in found]
+    posts = embedded_posts(text)
+    # A post's own quotation marks are part of what its author wrote.
+    quotes = [q for q in quotes if not any(_overlaps(q.spans, p.spans) for p in posts)]
+    return sorted(quotes + posts, key=lambda q: q.spans[0])
+
+
+def embedded_posts(text: str) -> list[Attribution]:
+    """Social media posts pasted with their byline: "... — Donald J. Trump (@realDonaldTrump) June 29, 2016".
+
+    An embedded post keeps its author's line under it (or at the end of its
+    own line): a dash, the name, the handle in brackets and the date. The
+    words above it are the author's, verbatim, though no quotation marks
+    say so; links at their end are not words and are left out.
+    """
+    found = []
+    for m in _POST_BYLINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip():
+            start, end = line_start, m.start()  # the post and its byline on one line
+        else:
+            end = line_start - 1
+            while end > 0 and not text[end - 1].strip():
+                end -= 1  # back over blank lines to the post's paragraph
+            start = text.rfind("\n", 0, end) + 1
+        opening = _POST_MARKUP.match(text, start, end)
+        start = opening.end() if opening else start  # an embed's own tag: <tweet id="...">
+        kept = _POST_TAIL.sub("", text[start:end])
+        start, end = _trim(text, start, start + len(kept))
+        if end - start < MIN_POST_CHARS or end - start > MAX_POST_CHARS or _POST_BYLINE.match(text, start, end):
+            continue
+        name_start, name_end = _trim(text, *m.span("name"))
+        # The cue is the whole byline: "— Donald J. Trump (@realDonaldTrump) June 29, 2016" says where and when.
+        found.append(Attribution(spans=((start, end),), cue=_trim(text, m.start(), m.end()),
+                                 speaker=(name_start, name_end)))
+    return found
+
+
+def _overlaps(a, b) -> bool:
+    return any(s < be and bs < e for s, e in a for bs, be in b)
+
+
+# "— Donald J. Trump (@realDonaldTrump) June 29, 2016", at the end of a line.
+_POST_BYLINE = re.compile(
+    r"(?P<dash>[—–]|--?)[^\S\n]*(?P<name>[^\n()@—–]{1,60}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*[^\n]{0,40}$", re.MULTILINE)
+_POST_MARKUP = re.compile(r"\s*(?:<[^<>\n]{0,300}>\s*)+")
+# Links and media at the end of a post: "https://t.co/x", "pic.twitter.com/y".
+_POST_TAIL = re.compile(r"(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|SIGN UP FOR OUR NEWSLETTER))+\s*$")
+MIN_POST_CHARS = 10
+MAX_POST_CHARS = 1000
