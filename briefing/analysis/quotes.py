@@ -1260,7 +1260,8 @@ def embedded_posts(text: str) -> list[Attribution]:
     say so; links at their end are not words and are left out.
     """
     found = []
-    for m in _POST_BYLINE.finditer(text):
+    lines = sorted({text.rfind("\n", 0, h.start()) + 1 for h in _HANDLE.finditer(text)})
+    for m in filter(None, (_POST_BYLINE.search(text, at, _line_end(text, at)) for at in lines)):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if text[line_start:m.start()].strip():
             start, end = line_start, m.start()  # the post and its byline on one line
@@ -1282,10 +1283,16 @@ def embedded_posts(text: str) -> list[Attribution]:
     return found
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _overlaps(a, b) -> bool:
     return any(s < be and bs < e for s, e in a for bs, be in b)
 
 
+_HANDLE = re.compile(r"\(@\w{1,30}\)")
 # "— Donald J. Trump (@realDonaldTrump) June 29, 2016", at the end of a line.
 _POST_BYLINE = re.compile(
     r"(?P<dash>[—–]|--?)[^\S\n]*(?P<name>[^\n()@—–]{1,60}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*[^\n]{0,40}$", re.MULTILINE)
