@@ -1263,6 +1263,8 @@ def embedded_posts(text: str) -> list[Attribution]:
     lines = sorted({text.rfind("\n", 0, h.start()) + 1 for h in _HANDLE.finditer(text)})
     for m in filter(None, (_POST_BYLINE.search(text, at, _line_end(text, at)) for at in lines)):
         line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start == 0 and not text[:m.start()].strip():
+            continue  # a byline with nothing above it
         if text[line_start:m.start()].strip():
             start, end = line_start, m.start()  # the post and its byline on one line
         else:
@@ -1270,6 +1272,8 @@ def embedded_posts(text: str) -> list[Attribution]:
             while end > 0 and not text[end - 1].strip():
                 end -= 1  # back over blank lines to the post's paragraph
             start = text.rfind("\n", 0, end) + 1
+        if end - start > 2 * MAX_POST_CHARS:
+            continue  # a whole article's paragraph is no post
         opening = _POST_MARKUP.match(text, start, end)
         start = opening.end() if opening else start  # an embed's own tag: <tweet id="...">
         kept = _POST_TAIL.sub("", text[start:end])
