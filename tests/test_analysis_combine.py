@@ -348,3 +348,15 @@ def test_position_leaves_out_the_writers_aside_between_dashes(nlp, text, parts):
     brief = brief_of(nlp, text)
     [p] = [p for p in brief.positions if p.cue is not None and text[p.cue.start:p.cue.end] == "said"]
     assert p.parts(brief.source.text) == parts
+
+
+@pytest.mark.model
+def test_she_already_resolved_carries_her_person_on(nlp):
+    # "She says Trump represents ...": the next "She" is Clinton again, not Trump
+    text = ("Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never contributed to Pell Grants. "
+            "She says Trump represents the “same rigged system that he claims he’s going to change.” "
+            "She adds, “What kind of genius loses a billion dollars in a single year?”")
+    brief = brief_of(nlp, text)
+    actors = {a.id: a.name for a in brief.actors}
+    [quote] = [q for q in brief.quotes if q.text.startswith("What kind")]
+    assert actors.get(quote.speaker) == "Clinton"

@@ -675,7 +675,11 @@ class ActorIndex:
         then the first named. Names inside quotations do not count.
         """
         # Subjects first (centering: the subject is what a sentence is about), nearest
-        # sentence first; in a tie one known to fit beats one of unknown gender.
+        # sentence first; a "she" already resolved as a subject carries its person on
+        # ("She says Trump represents ... She adds": not Trump). In a tie one known to
+        # fit beats one of unknown gender. (Preferring the main clause's subject as well
+        # fixed "McLenney said Clinton doesn't ..." but sent a "she" to Trump elsewhere
+        # on dev: not kept.)
         for subjects_only in (True, False):
             for back in range(0, 4):
                 s = sent - back
@@ -688,8 +692,8 @@ class ActorIndex:
                     for m in c.by_sent.get(s, ()):
                         if (subjects_only or back == 0) and not m.subject:
                             continue  # "with her husband, Milton Berg, she ...": not "she"
-                        if m.sent == s and m.end <= pos and not m.in_quote \
-                                and m.text.lower() not in PERSON_PRONOUNS:
+                        pronoun = m.text.lower() in PERSON_PRONOUNS
+                        if m.sent == s and m.end <= pos and not m.in_quote and (not pronoun or m.subject):
                             found.append((c.gender is None, m.start, c))
                 if found:
                     return min(found, key=lambda x: (x[0], x[1]))[2]
