@@ -360,3 +360,19 @@ def test_she_already_resolved_carries_her_person_on(nlp):
     actors = {a.id: a.name for a in brief.actors}
     [quote] = [q for q in brief.quotes if q.text.startswith("What kind")]
     assert actors.get(quote.speaker) == "Clinton"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    # "her" in Clinton's own clauses makes her a "she": a "he" is never hers, better no speaker
+    ("Hillary Clinton laid out her economic plan on Monday in her speech in Toledo. “She will win Ohio,” he said.",
+     None),
+    # a "his" in another's clause tells nothing of the woman named first
+    ("Melanie said yes until Trump reached the end of his speech, and his voice rose. “It’s finished,” she said.",
+     "Melanie"),
+])
+def test_pronouns_in_a_persons_own_clauses_tell_their_gender(nlp, text, speaker):
+    brief = brief_of(nlp, text)
+    actors = {a.id: a.name for a in brief.actors}
+    [quote] = [q for q in brief.quotes if len(q.text) > 8]
+    assert actors.get(quote.speaker) == speaker

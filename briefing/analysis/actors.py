@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Actor, Span
@@ -54,6 +55,8 @@ FEMALE = frozenset({"she", "her", "hers", "herself", "sister", "wife", "mother",
 MALE = frozenset({"he", "him", "his", "himself", "brother", "husband", "father", "son", "mr.", "man",
                   "king", "prince", "congressman", "chairman", "spokesman"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GENDER_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GENDER_VOTES = 2  # pronouns that must agree before a person's gender is taken as known
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
@@ -115,6 +118,15 @@ class _Cluster:
             for m in self.by_sent.get(s, ())
             if m.end <= pos and not m.in_quote
         )
+
+
+def _clause_subject(token):
+    """The subject of the nearest clause above ``token`` that has one other than ``token`` itself."""
+    for verb in token.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != token.i), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _strip_name(text: str) -> str:
@@ -263,6 +275,7 @@ class ActorIndex:
                 self._read_role(c)
             elif c.kind == "organization":
                 self._read_org_affiliation(c)
+        self._read_genders()
 
     def _entity_lines(self):
         """The tagger's names, cut at line breaks: a name never runs from a headline into the body."""
@@ -423,6 +436,40 @@ class ActorIndex:
                 break
         words = set((c.role or "").lower().split()) | self._kin_words(c)
         c.gender = "f" if words & FEMALE else "m" if words & MALE else None
+
+    def _read_genders(self) -> None:
+        """The gender of a person that the pronouns of their own clauses tell.
+
+        "Clinton laid out her proposals", "Clinton said she thinks ...": a "her"
+        or "she" whose nearest clause with a subject of its own has the person
+        as that subject stands for them, so that a later "he said" is never
+        Clinton's. ("Melanie said yes until Trump reached his speech": "his" is
+        in Trump's clause and tells nothing of Melanie.) A person gets a gender
+        when such pronouns agree at least GENDER_VOTES times, four to one.
+        """
+        heads = {}
+        surnames = Counter(c.name.split()[-1] for c in self._clusters if c.kind == "person")
+        for c in self._clusters:
+            if c.kind != "person" or c.gender is not None:
+                continue
+            for m in c.mentions:
+                if " " not in m.text.strip() and surnames[m.text.strip()] > 1:
+                    continue  # "Scott" with Rakeyia and Keith Lamont Scott both about: whose pronoun?
+                span = None if m.in_quote else self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span) and span.root.dep_ in SUBJECT_DEPS:
+                    heads[span.root.i] = c
+        votes: dict[int, list[int]] = {}
+        for t in self.doc:
+            if t.lower_ not in GENDER_PRONOUNS or self._in_quote(t.idx, t.idx + len(t.text)):
+                continue
+            subject = _clause_subject(t)
+            c = heads.get(subject.i) if subject is not None else None
+            if c is not None and subject.i < t.i:
+                votes.setdefault(id(c), [0, 0])[t.lower_ in FEMALE] += 1
+        for c in {id(c): c for c in heads.values()}.values():
+            male, female = votes.get(id(c), (0, 0))
+            if max(male, female) >= GENDER_VOTES and min(male, female) * 4 <= max(male, female):
+                c.gender = "f" if female > male else "m"
 
     def _kin_words(self, c: _Cluster) -> set[str]:
         """Nouns in apposition to a name ("her husband, Milton Berg"; "Kim, his sister"): they tell gender."""
