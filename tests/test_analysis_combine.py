@@ -376,3 +376,19 @@ def test_pronouns_in_a_persons_own_clauses_tell_their_gender(nlp, text, speaker)
     actors = {a.id: a.name for a in brief.actors}
     [quote] = [q for q in brief.quotes if len(q.text) > 8]
     assert actors.get(quote.speaker) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, not_speaker", [
+    # a niece, a lawyer, a strategist: known through someone, and not that someone
+    ("Bobby Scott spoke to the crowd. \"This is a big year for our next senator,\" Scott's niece, state Del. "
+     "Marcia Price, shouted to the crowd.", "Bobby Scott"),
+    ("Bryan Pagliano set up the server. Pagliano's lawyer has said he will refuse to answer any questions.",
+     "Bryan Pagliano"),
+])
+def test_someones_niece_or_lawyer_is_not_that_someone(nlp, text, not_speaker):
+    brief = brief_of(nlp, text)
+    actors = {a.id: a.name for a in brief.actors}
+    held = [actors.get(q.speaker) for q in brief.quotes] + [actors.get(p.actor) for p in brief.positions
+                                                          if "refuse" in p.text or "senator" in p.text]
+    assert held and not_speaker not in held

@@ -57,6 +57,10 @@ MALE = frozenset({"he", "him", "his", "himself", "brother", "husband", "father",
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GENDER_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 GENDER_VOTES = 2  # pronouns that must agree before a person's gender is taken as known
+# Nouns for a person known through someone else: "Scott's niece", "Trump's spokeswoman" is not Scott or Trump.
+PEOPLE_OF_SOMEONE = (FEMALE | MALE | TITLE_WORDS | frozenset(
+    """niece nephew cousin uncle aunt grandson granddaughter friend aide lawyer attorney adviser advisor
+    staffer supporter spokesperson assistant deputy""".split())) - GENDER_PRONOUNS
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
@@ -699,6 +703,11 @@ class ActorIndex:
             for s, e, c in inside:
                 if s <= head < e:
                     return c
+            if span.root.lower_ in PEOPLE_OF_SOMEONE:
+                # "Scott's niece, state Del. Marcia Price": the niece speaks, not Scott.
+                inside = [x for x in inside if not self._possessor_of(x[0], x[1], span.root)]
+                if not inside:
+                    return None
             # Otherwise the mention highest in the parse: "Of Carson, Levine, who ... Rubio" -> Levine.
             # At equal depth a person beats the country of an adjective: "The Egyptian minister, Ahmed Hassan".
             order = {"person": 0, "organization": 1, "country": 2}
@@ -751,6 +760,10 @@ class ActorIndex:
         if span is None or not len(span):
             return 99
         return sum(1 for _ in span.root.ancestors)
+
+    def _possessor_of(self, start: int, end: int, noun) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ == "poss" and span.root.head.i == noun.i
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
