@@ -60,7 +60,7 @@ GENDER_VOTES = 2  # pronouns that must agree before a person's gender is taken a
 # Nouns for a person known through someone else: "Scott's niece", "Trump's spokeswoman" is not Scott or Trump.
 PEOPLE_OF_SOMEONE = (FEMALE | MALE | TITLE_WORDS | frozenset(
     """niece nephew cousin uncle aunt grandson granddaughter friend aide lawyer attorney adviser advisor
-    staffer supporter spokesperson assistant deputy""".split())) - GENDER_PRONOUNS
+    staffer supporter spokesperson assistant deputy doctor physician manager""".split())) - GENDER_PRONOUNS
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
