@@ -392,3 +392,11 @@ def test_someones_niece_or_lawyer_is_not_that_someone(nlp, text, not_speaker):
     held = [actors.get(q.speaker) for q in brief.quotes] + [actors.get(p.actor) for p in brief.positions
                                                           if "refuse" in p.text or "senator" in p.text]
     assert held and not_speaker not in held
+
+
+@pytest.mark.model
+def test_first_name_tells_gender_when_nothing_else_does(nlp):
+    # "Donald" is a "he" on PolNeAR train (briefing/analysis/learned_names.py): "she" is Hillary Clinton
+    brief = brief_of(nlp, "Donald Trump and Hillary Clinton met in Ohio on Monday. “It was a good talk,” she said.")
+    actors = {a.id: a.name for a in brief.actors}
+    assert [actors.get(q.speaker) for q in brief.quotes] == ["Hillary Clinton"]

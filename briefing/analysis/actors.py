@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Span
 from .gazetteer import DIVIDED, country_of, demonym_country
+from .learned_names import FIRST_NAME_GENDER
 from .reading import doc_text
 
 # Words that make a phrase before or beside a name a role.
@@ -124,7 +125,7 @@ class _Cluster:
         )
 
 
-def _clause_subject(token):
+def clause_subject(token):
     """The subject of the nearest clause above ``token`` that has one other than ``token`` itself."""
     for verb in token.ancestors:
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != token.i), None)
@@ -466,7 +467,7 @@ class ActorIndex:
         for t in self.doc:
             if t.lower_ not in GENDER_PRONOUNS or self._in_quote(t.idx, t.idx + len(t.text)):
                 continue
-            subject = _clause_subject(t)
+            subject = clause_subject(t)
             c = heads.get(subject.i) if subject is not None else None
             if c is not None and subject.i < t.i:
                 votes.setdefault(id(c), [0, 0])[t.lower_ in FEMALE] += 1
@@ -474,6 +475,10 @@ class ActorIndex:
             male, female = votes.get(id(c), (0, 0))
             if max(male, female) >= GENDER_VOTES and min(male, female) * 4 <= max(male, female):
                 c.gender = "f" if female > male else "m"
+        # Else a first name PolNeAR train's pronouns agree on: "Hillary" is a "she", "Donald" a "he".
+        for c in self._clusters:
+            if c.kind == "person" and c.gender is None and " " in c.name:
+                c.gender = FIRST_NAME_GENDER.get(c.name.split()[0])
 
     def _kin_words(self, c: _Cluster) -> set[str]:
         """Nouns in apposition to a name ("her husband, Milton Berg"; "Kim, his sister"): they tell gender."""
