@@ -400,3 +400,26 @@ def test_first_name_tells_gender_when_nothing_else_does(nlp):
     brief = brief_of(nlp, "Donald Trump and Hillary Clinton met in Ohio on Monday. “It was a good talk,” she said.")
     actors = {a.id: a.name for a in brief.actors}
     assert [actors.get(q.speaker) for q in brief.quotes] == ["Hillary Clinton"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, holder", [
+    # "it" three sentences after the paper is another paper, unnamed: better no holder than the wrong one
+    ("The New York Times endorsed Clinton in September. Readers wrote in by the hundreds. Many were angry. "
+     "About a dozen people demonstrated outside a newspaper office after it backed Clinton.", None),
+    # named in the sentence before, "it" is the paper
+    ("The New York Times endorsed Clinton in September. Readers wrote in by the hundreds, and it said they were "
+     "welcome.", "New York Times"),
+])
+def test_it_stands_for_a_group_named_just_before(nlp, text, holder):
+    brief = brief_of(nlp, text)
+    actors = {a.id: a.name for a in brief.actors}
+    [position] = [p for p in brief.positions
+                  if p.speaker_mention and text[p.speaker_mention.start:p.speaker_mention.end] == "it"]
+    assert actors.get(position.actor) == holder
+
+
+@pytest.mark.model
+def test_they_is_not_a_country(nlp):
+    brief = brief_of(nlp, "North Korea fired a missile on Friday. “We will act together,” they said.")
+    assert [q.speaker for q in brief.quotes] == [None]

@@ -686,7 +686,12 @@ class ActorIndex:
         if word in PERSON_PRONOUNS:
             return self._antecedent(start, sent, "f" if word in FEMALE else "m", avoid)
         if word in GROUP_PRONOUNS:
-            groups = [c for c in self._clusters if c.kind != "person" and c.focus(start, sent) > 0.3]
+            # Only a group named in this sentence or the one before: "About a dozen people
+            # demonstrated outside the Dallas Morning News after it backed Clinton" is no
+            # earlier paper's, and a paper the parse did not name is better left unnamed.
+            kinds = ("organization", "country") if word == "it" else ("organization",)  # "they" is seldom a country
+            groups = [c for c in self._clusters if c.kind in kinds and c.focus(start, sent) > 0.3
+                      and any(m.end <= start and not m.in_quote for s in (sent - 1, sent) for m in c.by_sent.get(s, ()))]
             return max(groups, key=lambda c: c.focus(start, sent), default=None)
         # A known mention inside the speaker phrase: the one at its head wins.
         named = self._appositive_name(end)
