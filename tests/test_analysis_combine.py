@@ -423,3 +423,14 @@ def test_it_stands_for_a_group_named_just_before(nlp, text, holder):
 def test_they_is_not_a_country(nlp):
     brief = brief_of(nlp, "North Korea fired a missile on Friday. “We will act together,” they said.")
     assert [q.speaker for q in brief.quotes] == [None]
+
+
+@pytest.mark.model
+def test_they_after_two_people_is_no_group(nlp):
+    # "they" are Blinken and Austin (and Moon), not the ministry named the sentence before
+    text = ("According to South Korea’s Defense Ministry, Suh and Austin agreed to continue joint efforts. "
+            "Blinken and Austin met with South Korean President Moon Jae-in, where they discussed the role of "
+            "the United States.")
+    brief = brief_of(nlp, text)
+    [position] = [p for p in brief.positions if "the role" in p.text]
+    assert position.actor is None

@@ -689,6 +689,8 @@ class ActorIndex:
             # Only a group named in this sentence or the one before: "About a dozen people
             # demonstrated outside the Dallas Morning News after it backed Clinton" is no
             # earlier paper's, and a paper the parse did not name is better left unnamed.
+            if word != "it" and self._people_joined_before(start, sent):
+                return None  # "Blinken and Austin met Moon, where they discussed ...": they are people
             kinds = ("organization", "country") if word == "it" else ("organization",)  # "they" is seldom a country
             groups = [c for c in self._clusters if c.kind in kinds and c.focus(start, sent) > 0.3
                       and any(m.end <= start and not m.in_quote for s in (sent - 1, sent) for m in c.by_sent.get(s, ()))]
@@ -770,6 +772,22 @@ class ActorIndex:
         if span is None or not len(span):
             return 99
         return sum(1 for _ in span.root.ancestors)
+
+    def _people_joined_before(self, pos: int, sent: int) -> bool:
+        """True when this sentence or the one before has two people joined as a subject ("Suh and Austin")."""
+        for c in self._clusters:
+            if c.kind != "person":
+                continue
+            for s in (sent - 1, sent):
+                for m in c.by_sent.get(s, ()):
+                    span = None if m.end > pos else self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None or not len(span):
+                        continue
+                    root = span.root
+                    if (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS) or \
+                            (root.dep_ in SUBJECT_DEPS and any(c.dep_ == "conj" for c in root.children)):
+                        return True
+        return False
 
     def _possessor_of(self, start: int, end: int, noun) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
