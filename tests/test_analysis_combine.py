@@ -56,6 +56,12 @@ def brief_of(nlp, text):
     return analyze(Source(text=text, sha256="0" * 64), nlp=nlp)
 
 
+def name_of(brief, actor_id):
+    """The name of the actor with this id in ``brief``, or None."""
+    actor = brief.actor(actor_id)
+    return actor.name if actor is not None else None
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text, content",
@@ -314,9 +320,8 @@ def test_analysis_combine_signed_quote_speaker(nlp, text, name, kind):
 ])
 def test_position_holder_is_the_person_meant(nlp, text, words, holder):
     brief = brief_of(nlp, text)
-    actors = {a.id: a.name for a in brief.actors}
     [position] = [p for p in brief.positions if words in p.text]
-    assert actors.get(position.actor) == holder
+    assert name_of(brief, position.actor) == holder
 
 
 @pytest.mark.model
@@ -357,9 +362,8 @@ def test_she_already_resolved_carries_her_person_on(nlp):
             "She says Trump represents the “same rigged system that he claims he’s going to change.” "
             "She adds, “What kind of genius loses a billion dollars in a single year?”")
     brief = brief_of(nlp, text)
-    actors = {a.id: a.name for a in brief.actors}
     [quote] = [q for q in brief.quotes if q.text.startswith("What kind")]
-    assert actors.get(quote.speaker) == "Clinton"
+    assert name_of(brief, quote.speaker) == "Clinton"
 
 
 @pytest.mark.model
@@ -373,9 +377,8 @@ def test_she_already_resolved_carries_her_person_on(nlp):
 ])
 def test_pronouns_in_a_persons_own_clauses_tell_their_gender(nlp, text, speaker):
     brief = brief_of(nlp, text)
-    actors = {a.id: a.name for a in brief.actors}
     [quote] = [q for q in brief.quotes if len(q.text) > 8]
-    assert actors.get(quote.speaker) == speaker
+    assert name_of(brief, quote.speaker) == speaker
 
 
 @pytest.mark.model
@@ -388,8 +391,7 @@ def test_pronouns_in_a_persons_own_clauses_tell_their_gender(nlp, text, speaker)
 ])
 def test_someones_niece_or_lawyer_is_not_that_someone(nlp, text, not_speaker):
     brief = brief_of(nlp, text)
-    actors = {a.id: a.name for a in brief.actors}
-    held = [actors.get(q.speaker) for q in brief.quotes] + [actors.get(p.actor) for p in brief.positions
+    held = [name_of(brief, q.speaker) for q in brief.quotes] + [name_of(brief, p.actor) for p in brief.positions
                                                           if "refuse" in p.text or "senator" in p.text]
     assert held and not_speaker not in held
 
@@ -398,8 +400,7 @@ def test_someones_niece_or_lawyer_is_not_that_someone(nlp, text, not_speaker):
 def test_first_name_tells_gender_when_nothing_else_does(nlp):
     # "Donald" is a "he" on PolNeAR train (briefing/analysis/learned_names.py): "she" is Hillary Clinton
     brief = brief_of(nlp, "Donald Trump and Hillary Clinton met in Ohio on Monday. “It was a good talk,” she said.")
-    actors = {a.id: a.name for a in brief.actors}
-    assert [actors.get(q.speaker) for q in brief.quotes] == ["Hillary Clinton"]
+    assert [name_of(brief, q.speaker) for q in brief.quotes] == ["Hillary Clinton"]
 
 
 @pytest.mark.model
@@ -413,10 +414,9 @@ def test_first_name_tells_gender_when_nothing_else_does(nlp):
 ])
 def test_it_stands_for_a_group_named_just_before(nlp, text, holder):
     brief = brief_of(nlp, text)
-    actors = {a.id: a.name for a in brief.actors}
     [position] = [p for p in brief.positions
                   if p.speaker_mention and text[p.speaker_mention.start:p.speaker_mention.end] == "it"]
-    assert actors.get(position.actor) == holder
+    assert name_of(brief, position.actor) == holder
 
 
 @pytest.mark.model
