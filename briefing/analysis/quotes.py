@@ -677,9 +677,7 @@ def _signature_cue(text: str, group):
     last = group[-1]
     if last.close is None:
         return None
-    line_end = text.find("\n", last.after)
-    line_end = len(text) if line_end == -1 else line_end
-    m = _SIGNATURE.fullmatch(text, last.after, line_end)
+    m = _SIGNATURE.fullmatch(text, last.after, _line_end(text, last.after))
     if m is None:
         return None
     start, end = m.span("name")
@@ -689,12 +687,13 @@ def _signature_cue(text: str, group):
 
 
 SIGNATURE_DASHES = ("―", "—", "–", "--", "-")
+_DASH = "|".join(map(re.escape, SIGNATURE_DASHES))
 _NAME_WORD = r"[^\W\d_][\w'’.\-]*"
 _GAP = r"[^\S\n]"  # any space but a line break ("―\xa0Julie")
 _NAME_START = r"(?=[A-Z\u00C0-\u00DE])"  # a capital, Latin-1's too ("Ángel")
 _PARTICLE = r"(?:de|del|della|da|di|van|von|der|la|le|bin|al)"
 _SIGNATURE = re.compile(
-    rf"{_GAP}*(?P<dash>{'|'.join(map(re.escape, SIGNATURE_DASHES))}){_GAP}*"
+    rf"{_GAP}*(?P<dash>{_DASH}){_GAP}*"
     rf"(?P<name>{_NAME_START}{_NAME_WORD}(?:{_GAP}+(?:{_PARTICLE}{_GAP}+){{0,2}}{_NAME_START}{_NAME_WORD}){{0,4}}?)"
     rf"\.?(?:,[^\n.!?]{{1,60}})?[\s.]*"
 )
@@ -1247,7 +1246,7 @@ def find_quotes(doc) -> list[Attribution]:
     quotes = [Attribution(tuple(f.spans), f.cue, f.speaker, f.partial) for f in found]
     posts = embedded_posts(text)
     # A post's own quotation marks are part of what its author wrote.
-    quotes = [q for q in quotes if not any(_overlaps(q.spans, p.spans) for p in posts)]
+    quotes = [q for q in quotes if not any(overlaps(q, p) for p in posts)]
     return sorted(quotes + posts, key=lambda q: q.spans[0])
 
 
@@ -1292,14 +1291,15 @@ def _line_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _overlaps(a, b) -> bool:
-    return any(s < be and bs < e for s, e in a for bs, be in b)
+def overlaps(a: Attribution, b: Attribution) -> bool:
+    """True when two attributions share a character."""
+    return any(s < be and bs < e for s, e in a.spans for bs, be in b.spans)
 
 
 _HANDLE = re.compile(r"\(@\w{1,30}\)")
 # "— Donald J. Trump (@realDonaldTrump) June 29, 2016", at the end of a line.
 _POST_BYLINE = re.compile(
-    r"(?P<dash>[—–]|--?)[^\S\n]*(?P<name>[^\n()@—–]{1,60}?)[^\S\n]*\(@\w{1,30}\)[^\S\n]*[^\n]{0,40}$", re.MULTILINE)
+    rf"(?P<dash>{_DASH}){_GAP}*(?P<name>[^\n()@―—–]{{1,60}}?){_GAP}*\(@\w{{1,30}}\){_GAP}*[^\n]{{0,40}}$", re.MULTILINE)
 _POST_MARKUP = re.compile(r"\s*(?:<[^<>\n]{0,300}>\s*)+")
 # Links and media at the end of a post: "https://t.co/x", "pic.twitter.com/y".
 _POST_TAIL = re.compile(r"(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|SIGN UP FOR OUR NEWSLETTER))+\s*$")

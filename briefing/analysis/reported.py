@@ -34,6 +34,7 @@ from .quotes import (
     according_to,
     is_reporting_verb,
     noun_phrase,
+    overlaps,
     sentences,
     speaker_span,
     subject_of,
@@ -979,7 +980,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     found += _title_case_lines(doc, text)
     for att in _colon_lines(doc, text):
         # The colon line is the outer report: a clause inside it is dropped below.
-        if not any(_overlaps(att, quote) for quote in full_quotes):
+        if not any(overlaps(att, quote) for quote in full_quotes):
             found.append(att)
     # PolNeAR-style univocal reading: a report nested inside another's content
     # ("X said Y believes Z") is part of the outer one.
@@ -993,10 +994,6 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             if att is not None:
                 found.append(att)
     return sorted(found, key=lambda a: a.spans[0])
-
-
-def _overlaps(a: Attribution, b: Attribution) -> bool:
-    return any(s < be and bs < e for s, e in a.spans for bs, be in b.spans)
 
 
 def _colon_lines(doc, text: str) -> list[Attribution]:
@@ -1298,7 +1295,7 @@ def _unclaimed(learned: list[Attribution], found: list[Attribution]) -> list[Att
         spans = list(att.spans) + [att.cue]
         if any(next(taken.reaching(s, e), None) for s, e in spans):
             continue
-        if any(_overlaps(att, k) or _inside(att.cue[0], k) for k in kept):
+        if any(overlaps(att, k) or _inside(att.cue[0], k) for k in kept):
             continue
         kept.append(att)
     return kept
