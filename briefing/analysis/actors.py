@@ -210,8 +210,8 @@ class ActorIndex:
         titled += [(s, e) for s, e in self._people
                    if not any(s < te and ts < e for ts, te in titled + places)]
         titled.sort()
-        taken_starts = [s for s, _ in sorted(titled)]
-        taken_reach = list(itertools.accumulate((e for _, e in sorted(titled)), max))
+        taken_starts = [s for s, _ in titled]
+        taken_reach = list(itertools.accumulate((e for _, e in titled), max))
 
         def overlaps_titled(s: int, e: int) -> bool:
             i = bisect.bisect_left(taken_starts, e)  # the titled names that start before ``e``
@@ -460,9 +460,9 @@ class ActorIndex:
             for m in c.mentions:
                 if " " not in m.text.strip() and surnames[m.text.strip()] > 1:
                     continue  # "Scott" with Rakeyia and Keith Lamont Scott both about: whose pronoun?
-                span = None if m.in_quote else self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and len(span) and span.root.dep_ in SUBJECT_DEPS:
-                    heads[span.root.i] = c
+                root = None if m.in_quote else self._root(m.start, m.end)
+                if root is not None and root.dep_ in SUBJECT_DEPS:
+                    heads[root.i] = c
         votes: dict[int, list[int]] = {}
         for t in self.doc:
             if t.lower_ not in GENDER_PRONOUNS or self._in_quote(t.idx, t.idx + len(t.text)):
@@ -767,11 +767,14 @@ class ActorIndex:
                     return min(found, key=lambda x: (x[0], x[1]))[2]
         return None
 
-    def _depth(self, start: int, end: int) -> int:
+    def _root(self, start: int, end: int):
+        """The head word of the text at ``start:end``, or None."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            return 99
-        return sum(1 for _ in span.root.ancestors)
+        return span.root if span is not None and len(span) else None
+
+    def _depth(self, start: int, end: int) -> int:
+        root = self._root(start, end)
+        return 99 if root is None else sum(1 for _ in root.ancestors)
 
     def _people_joined_before(self, pos: int, sent: int) -> bool:
         """True when this sentence or the one before has two people joined as a subject ("Suh and Austin")."""
@@ -780,22 +783,19 @@ class ActorIndex:
                 continue
             for s in (sent - 1, sent):
                 for m in c.by_sent.get(s, ()):
-                    span = None if m.end > pos else self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is None or not len(span):
-                        continue
-                    root = span.root
-                    if (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS) or \
-                            (root.dep_ in SUBJECT_DEPS and any(c.dep_ == "conj" for c in root.children)):
+                    root = None if m.end > pos else self._root(m.start, m.end)
+                    if root is not None and ((root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS) or (
+                            root.dep_ in SUBJECT_DEPS and any(t.dep_ == "conj" for t in root.children))):
                         return True
         return False
 
     def _possessor_of(self, start: int, end: int, noun) -> bool:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ == "poss" and span.root.head.i == noun.i
+        root = self._root(start, end)
+        return root is not None and root.dep_ == "poss" and root.head.i == noun.i
 
     def _is_subject(self, start: int, end: int) -> bool:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS
+        root = self._root(start, end)
+        return root is not None and root.dep_ in SUBJECT_DEPS
 
     def _appositive_name(self, end: int) -> _Cluster | None:
         """"A Foreign Ministry spokesperson, Choi Young-sam, said": the name beside the phrase."""
