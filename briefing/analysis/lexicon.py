@@ -356,9 +356,8 @@ TITLE_CASE_SHARE = 0.7
 # Cues learned from PolNeAR train (see :mod:`.learned_cues`): the parts of speech
 # looked up, the dependencies from cue to content that make a frame (with
 # "prep:of" and the like for a preposition's object), the entity types and
-# pronouns that may hold a stance.
+# pronouns that may hold a stance (the entity types are NAMED_HOLDER_ENTITIES).
 FRAME_POS = frozenset("VERB NOUN ADJ".split())
 FRAME_DEPS = frozenset("dobj ccomp xcomp".split())
-SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
 NOT_HOLDER_PRONOUNS = frozenset("it its".split())
 HOLDER_POSSESSIVES = frozenset("his her their our my your".split())

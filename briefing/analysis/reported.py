@@ -948,6 +948,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     """Reported speech and positions in ``doc``, skipping what ``quotes`` already hold."""
     found: list[Attribution] = []
     learned: list[Attribution] = []  # found by the learned table: kept where no other rule reports
+    # Read per call, not at import: benchmarks.mine_cues and the tests swap the table.
     learned_names = {key.rsplit("/", 1)[0] for key in learned_cues.LEARNED_FRAMES}
     learned_kinds = {name.split("/")[1] for name in learned_names if name.startswith(ANY_WORD + "/")}
     text = doc_text(doc)
@@ -1245,7 +1246,7 @@ def is_source_like(token) -> bool:
     if token.lower_ in lx.SPEAKER_PRONOUNS or token.lower_ in lx.HOLDER_POSSESSIVES:
         return token.lower_ not in lx.NOT_HOLDER_PRONOUNS
     if token.ent_type_:
-        return token.ent_type_ in lx.SOURCE_ENTITIES
+        return token.ent_type_ in lx.NAMED_HOLDER_ENTITIES
     return token.pos_ in ("PROPN", "NOUN")
 
 
