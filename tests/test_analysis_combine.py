@@ -302,11 +302,9 @@ def test_position_takes_in_the_opening_mark_of_a_quotation_it_holds(nlp):
 )
 def test_analysis_combine_signed_quote_speaker(nlp, text, name, kind):
     brief = brief_of(nlp, text)
-    actors = {a.id: a for a in brief.actors}
     [quote] = brief.quotes
-    assert quote.speaker is not None
-    speaker = actors[quote.speaker]
-    assert (name.removeprefix("The ") in speaker.name, speaker.kind) == (True, kind)
+    speaker = brief.actor(quote.speaker)
+    assert speaker is not None and (name.removeprefix("The ") in speaker.name, speaker.kind) == (True, kind)
 
 
 @pytest.mark.model

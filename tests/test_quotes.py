@@ -134,10 +134,20 @@ def sample_doc():
     return load_pipeline()(SAMPLE.read_text(encoding="utf-8"))
 
 
+def quotes_starting(doc, opening):
+    return [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+
+
 def quote_starting(doc, opening):
-    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
+    found = quotes_starting(doc, opening)
     assert len(found) == 1, opening
     return found[0]
+
+
+def speakers_of(nlp, text, opening):
+    """The speaker, as written, of each quote of ``text`` that starts with ``opening``."""
+    doc = nlp(text)
+    return [said(doc, q.speaker) for q in quotes_starting(doc, opening)]
 
 
 def said(doc, span):
@@ -451,9 +461,7 @@ def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
     ],
 )
 def test_quotes_colon_introduces_quote(nlp, text, opening, speaker):
-    doc = nlp(text)
-    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
-    assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])
+    assert speakers_of(nlp, text, opening) == ([speaker] if speaker else [])
 
 
 @pytest.mark.model
@@ -467,9 +475,8 @@ def test_quotes_colon_introduces_quote(nlp, text, opening, speaker):
 )
 def test_quotes_colon_after_reported_clause_names_no_new_speaker(nlp, text, opening, not_speaker):
     # the verb before the colon is in what the cue's speaker said: its subject did not speak
-    doc = nlp(text)
-    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
-    assert found and all(said(doc, q.speaker) != not_speaker for q in found)
+    speakers = speakers_of(nlp, text, opening)
+    assert speakers and not_speaker not in speakers
 
 
 @pytest.mark.model
@@ -814,9 +821,7 @@ def test_quotes_run_on_past_the_closing_mark(nlp, text, expected):
     ],
 )
 def test_quotes_signature_after_quote(nlp, text, opening, speaker):
-    doc = nlp(text)
-    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
-    assert [said(doc, q.speaker) for q in found] == ([speaker] if speaker else [])
+    assert speakers_of(nlp, text, opening) == ([speaker] if speaker else [])
 
 
 @pytest.mark.model
@@ -848,9 +853,7 @@ def test_quotes_signed_paragraphs_stay_apart(nlp):
     ],
 )
 def test_quotes_name_and_description_before_cue(nlp, text, opening, speaker):
-    doc = nlp(text)
-    found = [q for q in find_quotes(doc) if doc.text[q.spans[0][0]:].startswith(opening)]
-    assert [said(doc, q.speaker) for q in found] == [speaker]
+    assert speakers_of(nlp, text, opening) == [speaker]
 
 
 # -- embedded social media posts ----------------------------------------------------------------
