@@ -51,6 +51,14 @@ def texts(text, groups):
         ("“He called it ‘a disaster’ today,” she said.", [["He called it ‘a disaster’ today,"]]),
         # a headline's single quotes
         ("Sanders: ‘Of Course’ She Is Qualified", [["Of Course"]]),
+        # a writer nesting double marks in double marks: the outer quotation is whole
+        ("“His claim that it “has to do with Israel” is absurd,” wrote Klein.",
+         [["His claim that it “has to do with Israel” is absurd,"]]),
+        ('"He said "no" to me," she said.', [['He said "no" to me,']]),
+        # straight marks wrapped round a curly quotation are a paste's, not a quotation
+        ('"“We win,” he said after."', [["We win,"]]),
+        # a second opening mark after an unclosed one is a slip, not nesting
+        ("“Never closed, he said. Then “fine” here.", [["fine"]]),
         # an unclosed mark spoils only its paragraph
         ("“Never closed, she said.\nThen “fine” here.", [["fine"]]),
         # a quote over two paragraphs: no closing mark, the next opens again

@@ -157,10 +157,42 @@ def _direction(text: str, i: int, length: int = 1) -> bool | None:
 
 
 def _double_segments(text: str, para: tuple[int, int], index: int) -> list[_Segment]:
-    start, end = para
+    marks = [(i, length, _direction(text, i, length)) for i, length in _marks(text, *para)]
+    # Straight marks around a curly quotation are a paste's wrapping, not a quotation of one.
+    one_style = len({text[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE for i, _, _ in marks}) == 1
+    return (one_style and _nested_segments(marks, index)) or _flat_segments(marks, para, index)
+
+
+def _nested_segments(marks: list[tuple[int, int, bool | None]], index: int) -> list[_Segment]:
+    """The outer quotations of a paragraph that quotes a quotation with the same marks, else [].
+
+    "“Trump’s claim that a deal “has to do with Israel” makes clear ...,”
+    wrote Klein": the writer nested double marks in double marks. Only a
+    paragraph whose marks all pair up, one level deep, is read this way; an
+    opening mark left unclosed is a writer's slip, read as before.
+    """
+    depth, deepest, opened, segments = 0, 0, None, []
+    for i, length, opening in marks:
+        if opening is None:
+            return []
+        if opening:
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth == 1:
+                opened = (i, length)
+        else:
+            depth -= 1
+            if depth < 0:
+                return []
+            if depth == 0:
+                segments.append(_Segment(opened[0], i, opened[0] + opened[1], i, index, i + length))
+    return segments if depth == 0 and deepest == 2 else []
+
+
+def _flat_segments(marks: list[tuple[int, int, bool | None]], para: tuple[int, int], index: int) -> list[_Segment]:
+    end = para[1]
     segments, open_at = [], None
-    for i, length in _marks(text, start, end):
-        opening = _direction(text, i, length)
+    for i, length, opening in marks:
         if opening is None:
             opening = open_at is None
         if opening:
