@@ -223,6 +223,19 @@ def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, conten
 
 
 @pytest.mark.model
+def test_reported_clause_past_a_misread_passive(nlp):
+    # "a statement was announced that ..." is no English: the "that" clause is what he said,
+    # and the time's relative clause the parse put in between is not
+    text = ("A Foreign Ministry spokesperson, Choi Young-sam, said on the same day Kim’s statement was "
+            "announced that Seoul has not changed its stance.")
+    assert [(cue, c) for _, cue, c in reports(nlp, text)] == [("said", "that Seoul has not changed its stance")]
+    # "it was announced that ...": the clause is the announcement's
+    text = "The spokesman said it was announced that Seoul has not changed its stance."
+    assert [c for _, cue, c in reports(nlp, text) if cue == "said"] == [
+        "it was announced that Seoul has not changed its stance"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text, expected",
     [

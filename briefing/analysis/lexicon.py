@@ -173,6 +173,8 @@ MIN_COLON_CONTENT_WORDS = 3
 
 # Relative pronouns stand for the noun their clause hangs on.
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+# "it was announced that ...": a passive report's empty subject.
+EXPLETIVE_SUBJECTS = frozenset("it there".split())
 PERSONAL_RELATIVE_PRONOUNS = frozenset("who whom".split())
 PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
 

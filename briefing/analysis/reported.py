@@ -218,6 +218,7 @@ def _complement(verb, sent):
             # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
             if child.i < verb.i and (lemma not in lx.SPEECH_VERBS or _own_report(child)):
                 continue  # "42% say X, 26% say Y": the first report is one of its own
+            child = _past_misread_passive(child)
             tokens = _without_joined_report(list(child.subtree))
             if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
                 tokens += _clause_continued(verb, tokens[-1].i, sent)
@@ -254,6 +255,25 @@ def _complement(verb, sent):
         if objects:
             return list(objects[0].subtree)
     return None
+
+
+def _past_misread_passive(clause):
+    """The "that" clause of ``clause`` when ``clause`` is a passive report with a subject of its own.
+
+    "said on the same day Kim’s statement was announced that Seoul has not
+    changed": "a statement was announced that ..." is no English (only "it was
+    announced that ..." is), so the parse hung a time's relative clause between
+    "said" and what was said. What was said is the "that" clause.
+    """
+    if not (clause.pos_ == "VERB" and _lemma(clause) in lx.REPORTING_VERBS
+            and any(c.dep_ == "auxpass" for c in clause.children)):
+        return clause
+    subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in lx.EXPLETIVE_SUBJECTS:
+        return clause
+    said = next((c for c in clause.rights if c.dep_ == "ccomp"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)), None)
+    return said if said is not None else clause
 
 
 def _verb_prepositional_object(verb) -> list | None:
@@ -559,6 +579,8 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         return Attribution(spans=spans, cue=token_span(verb), speaker=_speaker(verb, sent)) if spans else None
     if lemma not in lx.REPORTING_VERBS and lemma not in lx.TOPIC_VERBS:
         return None
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in lx.REPORTING_VERBS and _past_misread_passive(verb) is not verb:
+        return None  # "said ... Kim’s statement was announced that ...": the report above has its clause
     if _lemma(verb) in lx.EVIDENTIAL_VERBS and not any(c.dep_ == "ccomp" for c in verb.children):
         return _evidential(verb, sent, text)
     if lemma in lx.REPUTE_VERBS:
