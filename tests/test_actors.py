@@ -96,6 +96,19 @@ def test_actors_platform_is_not_an_actor(nlp):
 
 
 @pytest.mark.model
+def test_actors_programme_is_not_an_actor(nlp):
+    text = ("Although the 2012 Deferred Action for Childhood Arrivals program, or DACA, is operating, "
+            "the Deferred Action for Parents of Americans and Lawful Permanent Residents program, or DAPA, "
+            "is blocked. Sanders said DACA and DAPA would be supplemented. NATO said its programs help, "
+            "and the World Bank program goes on.")
+    actors = by_name(index(nlp, text))
+    assert not {"DACA", "DAPA", "Childhood Arrivals", "Lawful Permanent Residents"} & set(actors)
+    assert not any("Deferred Action" in name for name in actors)
+    # a body that runs programmes stays one
+    assert "NATO" in actors
+
+
+@pytest.mark.model
 def test_actors_shared_surname_resolves_to_the_person_in_focus(nlp):
     text = ("Kim Yo Jong, sister of North Korean leader Kim Jong Un, issued a statement. "
             "Kim Young-jun, a professor at Korea University, told reporters it mattered little. "

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Actor, Span
 from .gazetteer import DIVIDED, country_of, demonym_country
 from .learned_names import FIRST_NAME_GENDER
+from .lexicon import CUE_VERBS
 from .reading import doc_text
 
 # Words that make a phrase before or beside a name a role.
@@ -48,6 +49,17 @@ GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "emb
 NOT_ACTORS = re.compile(
     r"\b(region|peninsula|sea|ocean|river|strait|islands?|continent|pacific|policy|strategy|agreement|"
     r"act|plan|doctrine|initiative|bill|program|programme)\b", re.I)
+# A name right before "program" (or "X and Y programs") names a programme, not a body:
+# "the Deferred Action for Childhood Arrivals program", "the DACA and DAPA programs".
+PROGRAMME_AFTER = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)+?)?\s*"
+                             r"(?:programs?|programmes?|initiatives?|schemes?)\b")
+# Last words of a body's name: "the World Bank program" is the bank's.
+BODY_WORDS = GOVERNMENT_WORDS | frozenset(
+    """organization organisation bank fund foundation university institute association union party
+    bureau commission council service administration nations center centre group
+    news times post journal network channel radio television tv""".split())
+# "... program, or DACA," and "... program (DACA)": the abbreviation names the programme too.
+PROGRAMME_ABBREVIATION = re.compile(r"\b(?:programs?|programmes?|initiatives?|schemes?)(?:,\s+or\s+|\s+\()([A-Z][\w-]*)")
 # Time zones the entity recognizer takes for bodies: "9:00 a.m. Eastern".
 TIME_ZONES = re.compile(r"(Eastern|Central|Mountain|Pacific|[ECMP][SD]?T|GMT|UTC)( (Standard|Daylight) Time)?")
 NAME_SHAPE = re.compile(r"^[A-Z][\w.'’-]*(?: [\w.'’-]+)*$")
@@ -231,6 +243,9 @@ class ActorIndex:
             if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
                 e, label = nxt.idx + len(nxt.text), "ORG"
             candidates.append((s, e, label))
+        programmes = self._programme_names(candidates)
+        candidates = [(s, e, label) for s, e, label in candidates
+                      if not (label == "ORG" and _strip_name(self.text[s:e]) in programmes)]
         candidates.extend(self._divided_mentions())
         candidates.sort()
         candidates.extend(self._untagged_surnames(candidates))
@@ -281,6 +296,24 @@ class ActorIndex:
             elif c.kind == "organization":
                 self._read_org_affiliation(c)
         self._read_genders()
+
+    def _programme_names(self, candidates) -> set[str]:
+        """Names the text uses for a programme ("DACA"), unless one of them is also said to speak.
+
+        "The Trade Initiative said ..." is a body whatever else the text calls it.
+        """
+        # "NATO programs" are NATO's: only a name of words, not a body's ("the World Bank program"),
+        # is taken for the programme's own.
+        names = {name for name in (_strip_name(self.text[s:e]) for s, e, label in candidates
+                                   if label == "ORG" and PROGRAMME_AFTER.match(self.text, e))
+                 if len(name.split()) > 1 and name.split()[-1].lower() not in BODY_WORDS}
+        names |= {m.group(1) for m in PROGRAMME_ABBREVIATION.finditer(self.text)}
+        speakers = set()
+        for s, e, label in candidates:
+            root = self._root(s, e) if label == "ORG" else None
+            if root is not None and root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in CUE_VERBS:
+                speakers.add(_strip_name(self.text[s:e]))
+        return names - speakers
 
     def _entity_lines(self):
         """The tagger's names, cut at line breaks: a name never runs from a headline into the body."""
