@@ -224,3 +224,28 @@ def test_timeline_cuts_events_from_the_source_text(blank_nlp, published):
 def test_timeline_tense_decides_the_date(nlp, text, expected):
     events = build_timeline(nlp(text), published=dt.date(2016, 9, 29))  # a Thursday
     assert [e.date for e in events] == [expected]
+
+
+@pytest.mark.model
+def test_timeline_two_dates_in_a_sentence_each_get_their_clause(nlp):
+    text = ("That might be difficult — although the 2012 Deferred Action for Childhood Arrivals program, or DACA, "
+            "is currently operating, the 2014 executive actions by Obama are blocked in the courts.")
+    events = {e.date: e.text for e in build_timeline(nlp(text), published=dt.date(2015, 11, 9))}
+    assert events["2012"] == "the 2012 Deferred Action for Childhood Arrivals program, or DACA, is currently operating"
+    # the 2014 clause has no subject of its own apart from the sentence's: the sentence stays
+    assert events["2014"] == text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # one date alone keeps its whole sentence
+    "Although the program is operating, the 2014 executive actions by Obama are blocked in the courts.",
+    # two dates in one clause: nothing to tell them apart
+    "The plan would cut emissions 80 percent from 2005 levels by 2050.",
+    # a clause without its own finite verb and subject ("to drop ...") is no event of its own
+    "After the collapse of the market of the 1980s, the company was left holding debt, causing his worth to "
+    "drop to a low by 1991.",
+])
+def test_timeline_sentence_stays_whole_without_a_clause_of_its_own(nlp, text):
+    events = build_timeline(nlp(text), published=dt.date(2015, 11, 9))
+    assert events and all(e.text == text for e in events)

@@ -377,6 +377,62 @@ def _event_span(doc, text: str, start: int, end: int) -> Optional[tuple[int, int
     return (lo, hi) if hi > lo else None
 
 
+# Words that join a clause to the rest of its sentence: "although the 2012 program ...", "... in 1972 and".
+CLAUSE_JOINING_DEPS = frozenset({"mark", "cc", "punct"})
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MIN_CLAUSE_WORDS = 4
+
+
+def _own_clause(doc, mention: _Mention, others: list[_Mention], bounds: tuple[int, int]) -> tuple[int, int]:
+    """The clause of an event's sentence that goes with ``mention`` when ``others`` date the same sentence.
+
+    "That might be difficult — although the 2012 program is operating, the 2014
+    actions are blocked": 2012 gets "the 2012 program is operating", not the
+    whole sentence again. Only a clause with a subject of its own, holding no
+    other date, is taken; otherwise (or without a parse) the sentence stays,
+    since a clause cut from its subject or its verb reads worse than the sentence.
+    """
+    if not doc.has_annotation("DEP"):
+        return bounds
+    own = _clause_alone(doc, mention, others)
+    if own is None:
+        return bounds
+    lo, hi = max(bounds[0], own[0]), min(bounds[1], own[1])
+    words = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not t.is_space]
+    # "although", "and", "when" join the clause to its sentence; the event starts after them
+    while words and (words[0].dep_ in CLAUSE_JOINING_DEPS or words[0].tag_ == "WRB") and words[0].idx < mention.start:
+        words.pop(0)
+    while words and words[-1].dep_ in CLAUSE_JOINING_DEPS and words[-1].text not in ".!?":
+        words.pop()
+    if sum(not t.is_punct for t in words) < MIN_CLAUSE_WORDS:
+        return bounds
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _finite(verb) -> bool:
+    """True for "is operating", "hit", "would lift"; not for "to drop" or "being freed"."""
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def _clause_alone(doc, mention: _Mention, others: list[_Mention]) -> tuple[int, int] | None:
+    """The extent of the largest clause with a subject that holds ``mention`` and none of ``others``, if any."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    found = None
+    for token in (span.root, *span.root.ancestors):
+        start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+        if any(start < o.end and o.start < end for o in others):
+            break
+        # a subject of its own, and no relative clause, whose referent is outside it
+        if token.pos_ in CLAUSE_HEAD_POS and token.dep_ not in ("relcl", "acl") and _finite(token) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS for c in token.children):
+            found = (start, end)
+    return found
+
+
 def build_timeline(
     doc, *, published: Optional[dt.date] = None, text: Optional[str] = None
 ) -> list[TimelineEvent]:
@@ -393,14 +449,19 @@ def build_timeline(
     source = body if text is None else text
     mentions = _find_mentions(doc)
     reference = _reference(doc, mentions, published, text)
-    events: dict[tuple[str, int, int], TimelineEvent] = {}
+    dated = []
     for m in mentions:
         when = _resolve(m, reference, _tense(doc, body, m.start, m.end))
         if when is None or not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
             continue
         bounds = _event_span(doc, body, m.start, m.end)
-        if bounds is None:
-            continue
+        if bounds is not None:
+            dated.append((m, when, bounds))
+    events: dict[tuple[str, int, int], TimelineEvent] = {}
+    for m, when, bounds in dated:
+        others = [o for o, w, b in dated if b == bounds and w != when]
+        if others:
+            bounds = _own_clause(doc, m, others, bounds)
         key = (when.iso(), *bounds)
         if key not in events:
             events[key] = TimelineEvent(
