@@ -120,6 +120,22 @@ def test_actors_shared_surname_resolves_to_the_person_in_focus(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, surname, expected", [
+    # a wife brought in as someone's relative goes by her full name; the bare surname is his
+    ("Ted Cruz spoke in Cleveland. Trump once attacked his wife, Heidi Cruz, on Twitter. "
+     "Heidi Cruz was hurt by it. Cruz called Trump a liar.", "Cruz", "ted-cruz"),
+    ("Donald Trump spoke first. The candidate’s glamorous wife Melania Trump followed him on stage. "
+     "Melania Trump spoke for twenty minutes. Then Trump thanked the crowd.", "Trump", "donald-trump"),
+    # named first and described as a daughter, she is the one the story is about
+    ("Liz Cheney, the daughter of former Vice President Dick Cheney, won the primary. "
+     "Cheney said she was grateful.", "Cheney", "liz-cheney"),
+])
+def test_actors_bare_surname_is_not_the_relatives(nlp, text, surname, expected):
+    at = text.rindex(surname)
+    assert index(nlp, text).resolve(at, at + len(surname)) == expected
+
+
+@pytest.mark.model
 def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
     text = ("Kim Young-jun, a professor, spoke. Kim Yo Jong, sister of leader Kim Jong Un, spoke too. "
             "“I don’t take Kim Yo Jong’s statement seriously,” Kim said.")

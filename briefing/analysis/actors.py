@@ -74,6 +74,9 @@ GENDER_VOTES = 2  # pronouns that must agree before a person's gender is taken a
 PEOPLE_OF_SOMEONE = (FEMALE | MALE | TITLE_WORDS | frozenset(
     """niece nephew cousin uncle aunt grandson granddaughter friend aide lawyer attorney adviser advisor
     staffer supporter spokesperson assistant deputy doctor physician manager""".split())) - GENDER_PRONOUNS
+# Relatives who share a surname with the person they are named for.
+KIN_NOUNS = frozenset("""wife husband son daughter brother sister mother father niece nephew cousin uncle aunt
+    grandson granddaughter grandfather grandmother widow widower stepson stepdaughter""".split())
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
@@ -451,6 +454,9 @@ class ActorIndex:
             return None
         if len(owners) == 1:
             return owners[0]
+        # "his wife, Heidi Cruz": a relative named for the story's person goes by her full name;
+        # the bare surname stays with the person she is named for.
+        owners = [c for c in owners if not self._named_as_relative(c)] or owners
         return max(owners, key=lambda c: (c.focus(pos, sent), -min(m.start for m in c.mentions)))
 
     # -- roles and affiliations -----------------------------------------------------------
@@ -512,6 +518,24 @@ class ActorIndex:
         for c in self._clusters:
             if c.kind == "person" and c.gender is None and " " in c.name:
                 c.gender = FIRST_NAME_GENDER.get(c.name.split()[0])
+
+    def _named_as_relative(self, c: _Cluster) -> bool:
+        """True when the text brings ``c`` in as someone's relative: "his wife, Heidi Cruz", "wife Melania Trump".
+
+        Not "Liz Cheney, the daughter of Dick Cheney": she is named first, and is the one the story is about.
+        """
+        for m in c.mentions:
+            span = None if m.in_quote else self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            before = [t for t in self.doc[max(0, span.start - 2):span.start] if not t.is_punct]
+            kin = before[-1] if before and before[-1].lower_ in KIN_NOUNS else None
+            if kin is not None and any(c.lower_ in ("my", "our") for c in kin.children):
+                continue  # "my dear sister Hillary Clinton": a speaker's fondness, no family tie
+            # in apposition to the kin noun, not merely after it ("Beloved by her husband, Nancy was")
+            if kin is not None and ((span.root.dep_ == "appos" and span.root.head.i == kin.i) or kin.head.i == span.root.i):
+                return True
+        return False
 
     def _kin_words(self, c: _Cluster) -> set[str]:
         """Nouns in apposition to a name ("her husband, Milton Berg"; "Kim, his sister"): they tell gender."""
