@@ -223,6 +223,18 @@ def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, conten
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, content", [
+    # where it was said is no part of what was said
+    ("Limbaugh praised his endorsement this week on his regular radio call-in show.", "his endorsement"),
+    ("Trump attacked himself on Twitter.", "himself"),
+    # a topic after "on" stays
+    ("Republicans called the GOP's bluff on Merrick Garland.", "the GOP's bluff on Merrick Garland"),
+])
+def test_reported_stance_object_leaves_out_the_occasion(nlp, text, content):
+    assert content in [c for _, _, c in reports(nlp, text)]
+
+
+@pytest.mark.model
 def test_reported_clause_past_a_misread_passive(nlp):
     # "a statement was announced that ..." is no English: the "that" clause is what he said,
     # and the time's relative clause the parse put in between is not

@@ -311,6 +311,13 @@ WHEN_ENTITIES = frozenset("DATE TIME".split())
 # Verbs whose bare object is what was said: "26 percent said the same".
 SAY_VERBS = frozenset("say".split())
 
+# "called Palin a “clown” on his radio show": where a statement was made, after what it was about.
+OCCASION_PREPOSITIONS = frozenset("on in at during".split())
+OCCASION_NOUNS = frozenset(
+    """show program programme interview radio television tv broadcast podcast appearance statement speech
+    rally debate conference call event op-ed column letter email tweet post video ad episode segment hearing
+    twitter facebook""".split())
+
 # Every verb that may open a report, by one rule or another.
 CUE_VERBS = REPORTING_VERBS | LIGHT_VERBS | SEEING_AS_VERBS | EVIDENCE_VERBS | TOPIC_VERBS
 

@@ -438,6 +438,10 @@ def _object_phrase(verb, sent):
             continue  # "echoed that promise on Monday": when, not what
         if child.dep_ in lx.OBJECT_DEPS:
             parts.append(child)
+        elif parts and _where_said(child) and not any(
+                c.dep_ in lx.OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in lx.STANCE_PREPOSITIONS
+                for c in verb.rights if c.i > child.i and not _where_said(c)):
+            break  # "called Palin a “clown” on his radio show": where it was said, not what
         elif child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS:
             parts.append(child)
         elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
@@ -462,6 +466,14 @@ def _object_phrase(verb, sent):
     if parts[-1].dep_ == "advcl":
         tokens = [t for t in tokens if not (t.dep_ == "mark" and t.head.i == parts[-1].i and t.lower_ == "for")]
     return tokens
+
+
+def _where_said(prep) -> bool:
+    """True for "on his radio show", "in an interview", "at a rally", "on Fox News": the occasion of a statement."""
+    if prep.dep_ != "prep" or prep.lower_ not in lx.OCCASION_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in lx.OCCASION_NOUNS
 
 
 def _passive_subject(verb) -> list | None:
