@@ -136,6 +136,26 @@ def test_actors_bare_surname_is_not_the_relatives(nlp, text, surname, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, description, expected", [
+    # the place ties the description to one of two senators, whatever the focus
+    ("Sen. Bernie Sanders (I-Vt.) and Sen. Ted Cruz (R-Tex.) spoke in Manchester. Cruz drew a big crowd. "
+     "The Vermont senator said the system was rigged.", "The Vermont senator", "bernie-sanders"),
+    ("Ohio Gov. John Kasich and former Florida Gov. Jeb Bush spoke. Bush went first. "
+     "The Ohio governor said he would win.", "The Ohio governor", "john-kasich"),
+    # "the senator" after Rubio, whose title the article never wrote, is not Sanders
+    ("Sen. Bernie Sanders spoke on Monday. Marco Rubio stopped by his headquarters in Manchester. "
+     "The senator said his campaign was closing strong.", "The senator", None),
+    # the person the story is on, and the only senator
+    ("Sen. Bernie Sanders spoke on Monday. The senator said the system was rigged.", "The senator", "bernie-sanders"),
+    # someone new
+    ("Sen. Bernie Sanders spoke on Monday. A senator said the system was rigged.", "A senator", None),
+])
+def test_actors_description_resolves_to_the_person_it_fits(nlp, text, description, expected):
+    at = text.index(description)
+    assert index(nlp, text).resolve(at, at + len(description)) == expected
+
+
+@pytest.mark.model
 def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
     text = ("Kim Young-jun, a professor, spoke. Kim Yo Jong, sister of leader Kim Jong Un, spoke too. "
             "“I don’t take Kim Yo Jong’s statement seriously,” Kim said.")

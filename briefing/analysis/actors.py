@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Actor, Span
-from .gazetteer import DIVIDED, country_of, demonym_country
+from .gazetteer import DIVIDED, country_of, demonym_country, state_spellings
 from .learned_names import FIRST_NAME_GENDER
 from .lexicon import CUE_VERBS
 from .reading import doc_text
@@ -84,6 +84,15 @@ FOCUS_WINDOW = 40  # sentences back that count for focus (0.7 ** 40 is below a m
 # Lower-case words that belong to a title before a name: "former Maryland Gov. Martin O'Malley".
 ROLE_MODIFIERS = frozenset({"former", "then", "acting", "outgoing", "incoming", "interim", "deputy",
                             "longtime", "senior", "top", "chief"})
+# Titles written short before a name, as a description writes them out: "the senator".
+ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "congressman", "lt.": "lieutenant",
+                      "gen.": "general", "sec.": "secretary", "amb.": "ambassador", "atty.": "attorney"}
+# Characters before and after a name where "Ohio Gov." or "(I-Vt.)" ties the person to a place.
+PLACE_BEFORE, PLACE_AFTER = 25, 15
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+CLEAR_FOCUS = 2.0  # how far ahead in focus one of two fitting people must be to be the one described
+# Adjectives a description adds that a role seldom repeats: "the former secretary", "a federal court".
+GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current new then national local veteran".split())
 # Party adjectives: an affiliation, as countries are for officials abroad.
 PARTIES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
            "republican": "Republican Party", "gop": "Republican Party"}
@@ -147,6 +156,12 @@ def clause_subject(token):
         if subject is not None:
             return subject
     return None
+
+
+def _role_words(c, spelled_out: bool = True) -> list[str]:
+    """The words of a cluster's role and name, with abbreviated titles spelled out ("Sen." -> "senator")."""
+    words = (c.role or "").lower().split() + c.name.lower().split()
+    return words + [ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS] if spelled_out else words
 
 
 def _strip_name(text: str) -> str:
@@ -784,13 +799,62 @@ class ActorIndex:
         bare = _strip_name(text)
         if bare and " " not in bare and bare[:1].isupper():
             return self._surname_owner(bare, start, sent, avoid)
-        # "the professor", "the ministry": someone recent whose role or name has that word.
+        # "the professor", "the ministry", "the Vermont senator" (Sen. Bernie Sanders): someone
+        # recent whose role or name has that word, and no other party than the one the words name.
         if span is not None:
             head = span.root.lower_
-            fits = [c for c in self._clusters if c not in avoid and head in
-                    (c.role or "").lower().split() + c.name.lower().split()]
-            return max(fits, key=lambda c: c.focus(start, sent), default=None)
+            parties = {PARTIES[t.lower_] for t in span if t.lower_ in PARTIES}
+            # "the Democratic presidential nominee" is no running mate "nominee": a lower-case
+            # word before the head must be in the role too
+            described = {t.lower_ for t in span.root.lefts if t.dep_ == "amod" and t.text.islower()
+                         and t.lower_ not in GENERIC_ROLE_ADJECTIVES} if span.root.text.islower() else set()
+            if span[0].lower_ in INDEFINITE_ARTICLES:
+                return None  # "a Democratic senator" brings in someone new
+            places = self._places_named(span) if span.root.text.islower() else []
+
+            def fits(c: _Cluster, words: list[str]) -> bool:
+                return ({head} | described <= set(words)
+                        and not (parties and c.affiliation in PARTIES.values() and c.affiliation not in parties))
+
+            candidates = [c for c in self._clusters if c not in avoid]
+            written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False))]
+            if written:
+                return max(written, key=lambda c: c.focus(start, sent))
+            candidates = [c for c in candidates if all(self._tied_to(c, place) for place in places)]
+            # A role written short ("Sen. Bernie Sanders") fits "the senator" only with a place to tie
+            # it ("the Vermont senator"), or when its person is the one the story is on and no other
+            # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
+            spelled = sorted((c for c in candidates if fits(c, _role_words(c))), key=lambda c: -c.focus(start, sent))
+            if not spelled or places:
+                return spelled[0] if spelled else None
+            people = [c for c in candidates if c.kind == "person"]
+            in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
+            clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
+            return spelled[0] if clear and in_focus is spelled[0] else None
         return None
+
+    @staticmethod
+    def _places_named(span) -> list[str]:
+        """The places a description ties its person to: "the Vermont senator", "the senator from Vermont"."""
+        root = span.root
+        before = [t for t in span if t.i < root.i and t.pos_ == "PROPN" and t.lower_ not in PARTIES]
+        places = [" ".join(t.text for t in before)] if before else []
+        for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "from"):
+            places += [" ".join(t.text for t in o.subtree) for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        return places
+
+    def _tied_to(self, c: _Cluster, place: str) -> bool:
+        """True when ``place`` (or its state abbreviation) is in ``c``'s role or right by one of its mentions:
+        "Ohio Gov. John Kasich", "Sen. Bernie Sanders (I-Vt.)", "Marco Rubio of Florida"."""
+        spellings = state_spellings(place) or (place,)
+        near = [c.role or "", c.affiliation or ""]
+        for m in c.mentions:
+            # only the name's own title and tag: not the one of the name before it in a list
+            before = re.split(r",|;|\)|\band\b", self.text[max(0, m.start - PLACE_BEFORE):m.start])[-1]
+            after = re.match(r"[^,;)]*\)?", self.text[m.end:m.end + PLACE_AFTER]).group()
+            near += [before, after]
+        near = " ".join(near)
+        return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", near) for s in spellings)
 
     def _antecedent(self, pos: int, sent: int, gender: str, avoid) -> _Cluster | None:
         """The person a "he" or "she" at ``pos`` refers to.

@@ -134,3 +134,73 @@ def country_names() -> set[str]:
 def demonym_country(text: str) -> str | None:
     """The country an adjective such as ``South Korean`` refers to, or None."""
     return _tables()[1].get(_key(text))
+
+
+# US states as news writes them: name | AP abbreviation | postal code. A description
+# ("the Vermont senator") names the state its person is tied to ("Sen. Bernie Sanders (I-Vt.)").
+_US_STATES = """
+Alabama|Ala.|AL
+Alaska|Alaska|AK
+Arizona|Ariz.|AZ
+Arkansas|Ark.|AR
+California|Calif.|CA
+Colorado|Colo.|CO
+Connecticut|Conn.|CT
+Delaware|Del.|DE
+Florida|Fla.|FL
+Georgia|Ga.|GA
+Hawaii|Hawaii|HI
+Idaho|Idaho|ID
+Illinois|Ill.|IL
+Indiana|Ind.|IN
+Iowa|Iowa|IA
+Kansas|Kan.|KS
+Kentucky|Ky.|KY
+Louisiana|La.|LA
+Maine|Maine|ME
+Maryland|Md.|MD
+Massachusetts|Mass.|MA
+Michigan|Mich.|MI
+Minnesota|Minn.|MN
+Mississippi|Miss.|MS
+Missouri|Mo.|MO
+Montana|Mont.|MT
+Nebraska|Neb.|NE
+Nevada|Nev.|NV
+New Hampshire|N.H.|NH
+New Jersey|N.J.|NJ
+New Mexico|N.M.|NM
+New York|N.Y.|NY
+North Carolina|N.C.|NC
+North Dakota|N.D.|ND
+Ohio|Ohio|OH
+Oklahoma|Okla.|OK
+Oregon|Ore.|OR
+Pennsylvania|Pa.|PA
+Rhode Island|R.I.|RI
+South Carolina|S.C.|SC
+South Dakota|S.D.|SD
+Tennessee|Tenn.|TN
+Texas|Tex.|TX
+Utah|Utah|UT
+Vermont|Vt.|VT
+Virginia|Va.|VA
+Washington|Wash.|WA
+West Virginia|W.Va.|WV
+Wisconsin|Wis.|WI
+Wyoming|Wyo.|WY
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def _state_table() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in _US_STATES.strip().splitlines():
+        name, ap, postal = line.split("|")
+        table[name.lower()] = (name, ap, postal)
+    return table
+
+
+def state_spellings(name: str) -> tuple[str, ...]:
+    """The ways news writes a US state ("Vermont", "Vt.", "VT"), or () when ``name`` is none."""
+    return _state_table().get(name.strip().lower(), ())
