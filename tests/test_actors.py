@@ -109,6 +109,13 @@ def test_actors_programme_is_not_an_actor(nlp):
 
 
 @pytest.mark.model
+def test_actors_newspaper_tagged_as_a_place_is_an_organization(nlp):
+    text = ("“I think one has to ask,” O’Malley said at a press conference, according to the Las Vegas Sun.")
+    actors = by_name(index(nlp, text))
+    assert actors["Las Vegas Sun"].kind == "organization"
+
+
+@pytest.mark.model
 def test_actors_shared_surname_resolves_to_the_person_in_focus(nlp):
     text = ("Kim Yo Jong, sister of North Korean leader Kim Jong Un, issued a statement. "
             "Kim Young-jun, a professor at Korea University, told reporters it mattered little. "

@@ -91,6 +91,9 @@ ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "congressma
 PLACE_BEFORE, PLACE_AFTER = 25, 15
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLEAR_FOCUS = 2.0  # how far ahead in focus one of two fitting people must be to be the one described
+# Last words of a newspaper's name, which the tagger may take for a place: "the Las Vegas Sun".
+NEWSPAPER_WORDS = frozenset("""sun times post news journal tribune herald globe gazette observer chronicle
+    examiner inquirer register""".split())
 # Adjectives a description adds that a role seldom repeats: "the former secretary", "a federal court".
 GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current new then national local veteran".split())
 # Party adjectives: an affiliation, as countries are for officials abroad.
@@ -257,6 +260,10 @@ class ActorIndex:
             if s >= e or overlaps_titled(s, e) or self._headline_only(s, e):
                 continue
             label = ent.label_
+            if label in ("GPE", "FAC") and self.text[s:e].split()[-1].lower() in NEWSPAPER_WORDS:
+                label = "ORG"  # "according to the Las Vegas Sun": a paper, not the city
+            elif label == "FAC":
+                continue
             nxt = doc[ent.end] if ent.end < len(doc) and e == ent.end_char else None
             if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
                 e, label = nxt.idx + len(nxt.text), "ORG"
@@ -336,7 +343,7 @@ class ActorIndex:
     def _entity_lines(self):
         """The tagger's names, cut at line breaks: a name never runs from a headline into the body."""
         for ent in self.doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
                 continue
             pos = ent.start_char
             parts = self.text[ent.start_char:ent.end_char].split("\n")
