@@ -163,6 +163,30 @@ def test_actors_description_resolves_to_the_person_it_fits(nlp, text, descriptio
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("phrase, expected", [
+    # the name in apposition is the one meant, not the one it is described by
+    ("Clinton’s opponent, Donald Trump,", "Donald Trump"),
+    ("Trump's running mate, Indiana Gov. Mike Pence,", "Mike Pence"),
+    # many people around a person are not that person, nor a country its citizens
+    ("Clinton supporters", None),
+    ("McConnell aides", None),
+    ("Experts on North Korea", None),
+    # officials speak for their country, and one named among many holds what they hold
+    ("American officials", "United States"),
+    ("Other unions, including the AFL-CIO,", "AFL-CIO"),
+    # a former chairman no longer speaks for the committee
+    ("A former Democratic National Committee chairman", None),
+])
+def test_actors_speaker_phrase_names_whom_it_means(nlp, phrase, expected):
+    text = ("Hillary Clinton and Donald Trump met voters in Ohio. Mitch McConnell and North Korea "
+            f"were in the news, and so was the AFL-CIO. {phrase} said the race was close.")
+    idx = index(nlp, text)
+    at = text.index(phrase)
+    names = {a.id: a.name for a in idx.actors()}
+    assert names.get(idx.resolve(at, at + len(phrase.rstrip(",")))) == expected
+
+
+@pytest.mark.model
 def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
     text = ("Kim Young-jun, a professor, spoke. Kim Yo Jong, sister of leader Kim Jong Un, spoke too. "
             "“I don’t take Kim Yo Jong’s statement seriously,” Kim said.")

@@ -77,6 +77,15 @@ PEOPLE_OF_SOMEONE = (FEMALE | MALE | TITLE_WORDS | frozenset(
 # Relatives who share a surname with the person they are named for.
 KIN_NOUNS = frozenset("""wife husband son daughter brother sister mother father niece nephew cousin uncle aunt
     grandson granddaughter grandfather grandmother widow widower stepson stepdaughter""".split())
+# Plural nouns for people, who are many and none of them the person or country named beside them:
+# "Clinton supporters", "wealthy Chinese citizens", "Experts on North Korea".
+PEOPLE_NOUNS = frozenset("""supporter backer critic opponent ally aide adviser advisor official expert citizen
+    voter donor host member leader fan follower staffer delegate resident worker activist protester analyst
+    strategist economist lawmaker legislator operative volunteer proponent observer people""".split())
+BODY_PREPOSITIONS = frozenset({"at", "from", "of", "for", "with", "in"})
+MEMBER_PREPOSITIONS = frozenset({"including", "like", "as"})
+# "a former chairman" of a body no longer speaks for it.
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
@@ -790,13 +799,33 @@ class ActorIndex:
             subjects = [c for s, e, c in sorted(inside, key=lambda x: x[0]) if self._is_subject(s, e)]
             if subjects:
                 return subjects[0]
-            head = span.root.idx
+            root = span.root
+            head = root.idx
             for s, e, c in inside:
                 if s <= head < e:
                     return c
-            if span.root.lower_ in PEOPLE_OF_SOMEONE:
-                # "Scott's niece, state Del. Marcia Price": the niece speaks, not Scott.
-                inside = [x for x in inside if not self._possessor_of(x[0], x[1], span.root)]
+            # "Clinton’s opponent, Donald Trump": the name in apposition is the one meant.
+            named = [c for s, e, c in inside if c.kind == "person" and self._appositive_of(s, e, root)]
+            if named:
+                return named[0]
+            if root.lower_ in PEOPLE_OF_SOMEONE or root.lemma_.lower() in PEOPLE_OF_SOMEONE:
+                # "Scott's niece, state Del. Marcia Price", "Obama’s aides", "McConnell aides":
+                # they speak, not Scott, Obama or McConnell.
+                inside = [(s, e, c) for s, e, c in inside if not self._possessor_of(s, e, root, c.kind == "person")]
+                if not inside:
+                    return None
+            if root.tag_ == "NNS" and root.lemma_.lower() in PEOPLE_NOUNS:
+                # "Clinton supporters", "Experts on North Korea": many people, none of them the
+                # person or the country named; "Officials at Homeland Security" speak for their body.
+                # Officials speak for their country or body, though: "American officials", "Israeli officials".
+                speak_for = ("organization", "country") if root.lemma_.lower() == "official" else ("organization",)
+                inside = [(s, e, c) for s, e, c in inside if self._named_among(s, e, root)
+                          or (c.kind in speak_for and self._body_of(s, e, root))]
+                if not inside:
+                    return None
+            if any(t.lower_ in FORMER_WORDS for t in span) and root.lower_ in TITLE_WORDS:
+                # "A former Democratic National Committee chairman" no longer speaks for it
+                inside = [x for x in inside if x[2].kind == "person"]
                 if not inside:
                     return None
             # Otherwise the mention highest in the parse: "Of Carson, Levine, who ... Rubio" -> Levine.
@@ -917,9 +946,34 @@ class ActorIndex:
                         return True
         return False
 
-    def _possessor_of(self, start: int, end: int, noun) -> bool:
+    def _possessor_of(self, start: int, end: int, noun, person: bool = False) -> bool:
+        """True for the "Scott" of "Scott's niece", and for a ``person`` of "Scott aides" too
+        (not the department of "a Homeland Security Department official", who speaks for it)."""
         root = self._root(start, end)
-        return root is not None and root.dep_ == "poss" and root.head.i == noun.i
+        return root is not None and root.head.i == noun.i and (
+            root.dep_ == "poss" or (person and root.dep_ == "compound"))
+
+    def _named_among(self, start: int, end: int, noun) -> bool:
+        """True for one named among ``noun``'s many: "unions, including the AFL-CIO", "critics, like Sen. Grassley"."""
+        root = self._root(start, end)
+        prep = root.head if root is not None and root.dep_ == "pobj" else None
+        while prep is not None and prep.dep_ == "conj":
+            prep = prep.head
+        return prep is not None and prep.lower_ in MEMBER_PREPOSITIONS and prep.head.i == noun.i
+
+    def _body_of(self, start: int, end: int, noun) -> bool:
+        """True when the body at ``start:end`` is the one ``noun``'s people belong to:
+        "Senate leaders", "officials at Homeland Security"; not "critics of the EB-5 program"."""
+        root = self._root(start, end)
+        if root is None:
+            return False
+        if root.head.i == noun.i:
+            return True
+        return root.dep_ == "pobj" and root.head.head.i == noun.i and root.head.lower_ in BODY_PREPOSITIONS
+
+    def _appositive_of(self, start: int, end: int, noun) -> bool:
+        root = self._root(start, end)
+        return root is not None and root.dep_ == "appos" and root.head.i == noun.i
 
     def _is_subject(self, start: int, end: int) -> bool:
         root = self._root(start, end)
