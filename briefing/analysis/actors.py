@@ -206,6 +206,7 @@ class ActorIndex:
         self._quote_reach = list(itertools.accumulate((qe for _, qe in self._quotes), max))
         self._clusters: list[_Cluster] = []
         self._by_mention: dict[tuple[int, int], _Cluster] = {}
+        self._relatives: dict[int, tuple[int, bool]] = {}  # cluster id -> (mentions read, named as a relative)
         self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
         self._build()
 
@@ -554,19 +555,26 @@ class ActorIndex:
         """True when the text brings ``c`` in as someone's relative: "his wife, Heidi Cruz", "wife Melania Trump".
 
         Not "Liz Cheney, the daughter of Dick Cheney": she is named first, and is the one the story is about.
+        Mentions are read once each: a bare surname asks this of its owners every time, and a
+        long article would otherwise cost the square of its mentions.
         """
-        for m in c.mentions:
-            span = None if m.in_quote else self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            before = [t for t in self.doc[max(0, span.start - 2):span.start] if not t.is_punct]
-            kin = before[-1] if before and before[-1].lower_ in KIN_NOUNS else None
-            if kin is not None and any(c.lower_ in ("my", "our") for c in kin.children):
-                continue  # "my dear sister Hillary Clinton": a speaker's fondness, no family tie
-            # in apposition to the kin noun, not merely after it ("Beloved by her husband, Nancy was")
-            if kin is not None and ((span.root.dep_ == "appos" and span.root.head.i == kin.i) or kin.head.i == span.root.i):
-                return True
-        return False
+        checked, found = self._relatives.get(id(c), (0, False))
+        if checked > len(c.mentions):  # a mention went to another person: read them all again
+            checked, found = 0, False
+        found = found or any(self._introduced_as_relative(m) for m in c.mentions[checked:])
+        self._relatives[id(c)] = (len(c.mentions), found)
+        return found
+
+    def _introduced_as_relative(self, m: _Mention) -> bool:
+        span = None if m.in_quote else self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        before = [t for t in self.doc[max(0, span.start - 2):span.start] if not t.is_punct]
+        kin = before[-1] if before and before[-1].lower_ in KIN_NOUNS else None
+        if kin is None or any(t.lower_ in ("my", "our") for t in kin.children):
+            return False  # "my dear sister Hillary Clinton": a speaker's fondness, no family tie
+        # in apposition to the kin noun, not merely after it ("Beloved by her husband, Nancy was")
+        return (span.root.dep_ == "appos" and span.root.head.i == kin.i) or kin.head.i == span.root.i
 
     def _kin_words(self, c: _Cluster) -> set[str]:
         """Nouns in apposition to a name ("her husband, Milton Berg"; "Kim, his sister"): they tell gender."""
