@@ -457,9 +457,12 @@ def build_timeline(
         bounds = _event_span(doc, body, m.start, m.end)
         if bounds is not None:
             dated.append((m, when, bounds))
+    by_sentence: dict[tuple[int, int], list] = {}
+    for m, when, bounds in dated:
+        by_sentence.setdefault(bounds, []).append((m, when))
     events: dict[tuple[str, int, int], TimelineEvent] = {}
     for m, when, bounds in dated:
-        others = [o for o, w, b in dated if b == bounds and w != when]
+        others = [o for o, w in by_sentence[bounds] if w != when]
         if others:
             bounds = _own_clause(doc, m, others, bounds)
         key = (when.iso(), *bounds)
