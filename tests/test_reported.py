@@ -235,6 +235,20 @@ def test_reported_stance_object_leaves_out_the_occasion(nlp, text, content):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, speaker, content", [
+    # the parse hangs "she said" on the sentence as a clause of its own
+    ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+     "organize into communities and reach others, she said.", "she",
+     "The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+     "organize into communities and reach others"),
+    ("The numbers changed over the summer, as Sanders has sometimes acknowledged.", "Sanders",
+     "The numbers changed over the summer"),
+])
+def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text, speaker, content):
+    assert (speaker, content) in [(s, c) for s, _, c in reports(nlp, text)]
+
+
+@pytest.mark.model
 def test_reported_clause_past_a_misread_passive(nlp):
     # "a statement was announced that ..." is no English: the "that" clause is what he said,
     # and the time's relative clause the parse put in between is not

@@ -605,9 +605,10 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
             and not any(c.dep_ == "ccomp" for c in verb.children) and not _intends(verb)):
         return None
     tokens = _complement(verb, sent)
-    if not tokens and verb.dep_ == "parataxis" and _lemma(verb) in lx.SPEECH_VERBS:
+    trailing = _trailing_attribution(verb) if not tokens else None
+    if not tokens and (verb.dep_ == "parataxis" or trailing) and _lemma(verb) in lx.SPEECH_VERBS:
         # "The plan, officials said, will fail": the sentence around the aside is the content.
-        spans = _sentence_without(sent, {t.i for t in verb.subtree}, verb.i, text)
+        spans = _sentence_without(sent, trailing or {t.i for t in verb.subtree}, verb.i, text)
         speaker = _speaker(verb, sent)
         if not spans or speaker is None:
             return None
@@ -918,6 +919,29 @@ def _end_before(token) -> int:
     while i > 0 and (doc[i].is_punct or doc[i].is_space):
         i -= 1
     return doc[i].idx + len(doc[i].text)
+
+
+def _trailing_attribution(verb) -> set[int] | None:
+    """The tokens of "..., she said." when the parse hung it on the sentence as a clause of its own, else None.
+
+    "The Internet has made it possible for people to organize, she said": the
+    parse took "she said" for an adverbial clause of "made"; what she said is
+    the sentence before the comma; so is "The numbers changed, as Sanders has
+    acknowledged". Only a verb with a subject, a comma before them and nothing
+    after the verb but the end of the sentence counts.
+    """
+    if verb.dep_ not in ("advcl", "conj", "ccomp") or verb.head.i > verb.i:
+        return None
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)  # the one next to it
+    if subject is None:
+        return None
+    start = subject.left_edge.i
+    if start > verb.sent.start and verb.doc[start - 1].lower_ == "as" and verb.doc[start - 1].head.i == verb.i:
+        start -= 1  # "..., as Sanders has sometimes acknowledged."
+    rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+    if start <= verb.sent.start or verb.doc[start - 1].text != "," or rest:
+        return None
+    return set(range(start, verb.sent.end))
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
