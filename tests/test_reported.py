@@ -249,6 +249,18 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, content", [
+    # what a poll shows of someone goes with them
+    ("Recent polls show Clinton with a double-digit lead.", "Clinton with a double-digit lead"),
+    # the sentence before a trailing "a poll shows"
+    ("Battleground Senate races in Ohio, Pennsylvania and Florida are all close, a Quinnipiac University poll shows.",
+     "Battleground Senate races in Ohio, Pennsylvania and Florida are all close"),
+])
+def test_reported_what_evidence_shows(nlp, text, content):
+    assert content in [c for _, _, c in reports(nlp, text)]
+
+
+@pytest.mark.model
 def test_reported_clause_past_a_misread_passive(nlp):
     # "a statement was announced that ..." is no English: the "that" clause is what he said,
     # and the time's relative clause the parse put in between is not

@@ -558,7 +558,21 @@ def _shown_by_evidence(verb, sent):
     if subject is None or subject.lemma_.lower() not in lx.EVIDENCE_NOUNS:
         return None
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "ccomp")]
-    return _in_sentence(list(objects[0].subtree), sent) if objects else None
+    if not objects:
+        # "Races in Ohio are all close, a Quinnipiac poll shows": the clause before it
+        before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+        if before:
+            return _in_sentence(list(before[-1].subtree), sent)
+        trailing = _trailing_attribution(verb)  # "Races in Ohio are all close, a Quinnipiac poll shows."
+        return [t for t in sent if t.i < verb.i and t.i not in trailing] if trailing else None
+    # "polls show Clinton with a double-digit lead": what they show of her goes with her
+    tokens = list(objects[0].subtree)
+    for c in verb.rights:
+        if c.i > objects[0].i and c.dep_ in ("prep", "advmod", "oprd", "xcomp", "acomp"):
+            if c.lower_ == lx.ACCORDING_TO[0]:
+                break  # "..., according to the Center for Responsive Politics": a report of its own
+            tokens += list(c.subtree)
+    return _in_sentence(sorted(tokens, key=lambda t: t.i), sent)
 
 
 def _evidential(verb, sent, text: str) -> Attribution | None:
