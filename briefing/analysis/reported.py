@@ -548,7 +548,9 @@ def _seen_as(verb, sent):
     # "as" may head the phrase or open it ("as most unfair", parsed as a modifier of "unfair")
     as_phrase = [c for c in verb.rights if c.left_edge.lower_ == "as" and c.dep_ in ("prep", "advcl", "acomp", "oprd")]
     if not objects or not as_phrase or as_phrase[0].i < objects[0].i:
-        return None
+        # "black voters saw that Obama could actually win": what they saw is the "that" clause
+        clause = _that_clause(verb)
+        return _in_sentence(clause, sent) if clause else None
     return _in_sentence(list(objects[0].subtree) + list(as_phrase[0].subtree), sent)
 
 
