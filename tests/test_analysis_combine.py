@@ -432,3 +432,14 @@ def test_they_after_two_people_is_no_group(nlp):
     brief = brief_of(nlp, text)
     [position] = [p for p in brief.positions if "the role" in p.text]
     assert position.actor is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, content", [
+    ("Cruz said that the contest had been \"rigged\" against him, a charge that Colorado Republican leaders "
+     "strongly denied.", "that the contest had been \"rigged\" against him"),
+    ("Obama said he was “encouraged” by the plan — a modest boost for Obama since 2009.",
+     "he was “encouraged” by the plan"),
+])
+def test_position_leaves_out_the_writers_comment_after_it(nlp, text, content):
+    assert content in [p.text for p in brief_of(nlp, text).positions]

@@ -73,7 +73,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     analysed = doc_text(doc)
     found_quotes = find_quotes(doc)
     found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
-    found_reported = [_without_asides(_with_opening_mark(_trimmed(a, analysed), analysed), analysed)
+    found_reported = [_without_writers_comment(_without_asides(_with_opening_mark(_trimmed(a, analysed), analysed),
+                                                               analysed), analysed)
                       for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
@@ -525,6 +526,24 @@ def _without_asides(att: Attribution, text: str) -> Attribution:
     return att if len(spans) == len(att.spans) else replace(att, spans=tuple(spans))
 
 
+def _without_writers_comment(att: Attribution, text: str) -> Attribution:
+    """``att`` less the writer's comment on it at its end: "the person would “not get beat up”
+    at his rally, a swipe at the recent disturbances", "... — a modest boost for Obama".
+
+    The noun phrase after the comma or dash sums up what was said; it is the
+    writer's, not the holder's, and PolNeAR leaves it out. A quotation mark in
+    it leaves it alone.
+    """
+    start, end = att.spans[-1]
+    m = WRITERS_COMMENT.search(text, start, end)
+    if m is None or any(c in lx.QUOTE_MARKS for c in text[m.start():end]):
+        return att
+    kept = _tidy(text, start, m.start())
+    if kept is None:
+        return att
+    return replace(att, spans=(*att.spans[:-1], kept))
+
+
 def _with_opening_mark(att: Attribution, text: str) -> Attribution:
     """``att`` with the opening quotation mark just before it taken in when it holds the closing one.
 
@@ -570,6 +589,11 @@ CUE_PARTICLES = frozenset({"prt", "prep", "agent"})
 # A writer's aside between dashes: " — ... — ", " -- ... -- ", "—...—".
 ASIDE = re.compile(r"[^\S\n]+[—–][^\S\n]+[^—–\n]{1,200}?[^\S\n]+[—–][^\S\n]+|"
                    r"[^\S\n]+--[^\S\n]+[^\n]{1,200}?[^\S\n]+--[^\S\n]+|—[^—\n]{1,200}?—")
+# The writer's summing-up after what was reported: ", a swipe at ...", " — a modest boost for ...".
+WRITERS_COMMENT = re.compile(
+    r"(?:,|[^\S\n]+[—–]|[^\S\n]+--?)[^\S\n]+(?:a|an|the)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?"
+    r"(?:swipe|reference|nod|acknowledge?ment|charge|allusion|play|jab|dig|rebuke|move|boost|blow|reversal|twist|"
+    r"departure|shot|signal|reminder|message)\b", re.I)
 MAX_CUE_GAP_WORDS = 3  # "took issue with", "voiced strong support for"
 # "said on “Meet the Press”", "wrote in The Atlantic": where it was said, not what.
 MEDIUM_PREPOSITIONS = frozenset({"on", "in", "to"})
