@@ -113,6 +113,11 @@ def test_actors_newspaper_tagged_as_a_place_is_an_organization(nlp):
     text = ("“I think one has to ask,” O’Malley said at a press conference, according to the Las Vegas Sun.")
     actors = by_name(index(nlp, text))
     assert actors["Las Vegas Sun"].kind == "organization"
+    # a paper named after its country is no country
+    text = "Donations hit $1.1 billion, a USA TODAY analysis of newly filed campaign-finance reports shows."
+    idx = index(nlp, text)
+    at = text.index("a USA TODAY analysis")
+    assert {a.id: a.name for a in idx.actors()}.get(idx.resolve(at, at + len("a USA TODAY analysis"))) == "USA TODAY"
 
 
 @pytest.mark.model

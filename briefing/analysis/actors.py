@@ -102,7 +102,7 @@ INDEFINITE_ARTICLES = frozenset({"a", "an"})
 CLEAR_FOCUS = 2.0  # how far ahead in focus one of two fitting people must be to be the one described
 # Last words of a newspaper's name, which the tagger may take for a place: "the Las Vegas Sun".
 NEWSPAPER_WORDS = frozenset("""sun times post news journal tribune herald globe gazette observer chronicle
-    examiner inquirer register""".split())
+    examiner inquirer register today""".split())
 # Adjectives a description adds that a role seldom repeats: "the former secretary", "a federal court".
 GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current new then national local veteran".split())
 # Party adjectives: an affiliation, as countries are for officials abroad.
@@ -277,6 +277,8 @@ class ActorIndex:
             nxt = doc[ent.end] if ent.end < len(doc) and e == ent.end_char else None
             if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
                 e, label = nxt.idx + len(nxt.text), "ORG"
+            elif nxt is not None and label == "GPE" and nxt.text[:1].isupper() and nxt.lower_ in NEWSPAPER_WORDS:
+                e, label = nxt.idx + len(nxt.text), "ORG"  # "a USA TODAY analysis": the paper, not the country
             candidates.append((s, e, label))
         programmes = self._programme_names(candidates)
         candidates = [(s, e, label) for s, e, label in candidates
@@ -824,8 +826,8 @@ class ActorIndex:
                     return None
             if root.tag_ == "NNS" and root.lemma_.lower() in PEOPLE_NOUNS:
                 # "Clinton supporters", "Experts on North Korea": many people, none of them the
-                # person or the country named; "Officials at Homeland Security" speak for their body.
-                # Officials speak for their country or body, though: "American officials", "Israeli officials".
+                # person or the country named. Officials speak for their body or country, though
+                # ("officials at Homeland Security", "American officials").
                 speak_for = ("organization", "country") if root.lemma_.lower() == "official" else ("organization",)
                 inside = [(s, e, c) for s, e, c in inside if self._named_among(s, e, root)
                           or (c.kind in speak_for and self._body_of(s, e, root))]
@@ -843,39 +845,41 @@ class ActorIndex:
         bare = _strip_name(text)
         if bare and " " not in bare and bare[:1].isupper():
             return self._surname_owner(bare, start, sent, avoid)
-        # "the professor", "the ministry", "the Vermont senator" (Sen. Bernie Sanders): someone
-        # recent whose role or name has that word, and no other party than the one the words name.
-        if span is not None:
-            head = span.root.lower_
-            parties = {PARTIES[t.lower_] for t in span if t.lower_ in PARTIES}
-            # "the Democratic presidential nominee" is no running mate "nominee": a lower-case
-            # word before the head must be in the role too
-            described = {t.lower_ for t in span.root.lefts if t.dep_ == "amod" and t.text.islower()
-                         and t.lower_ not in GENERIC_ROLE_ADJECTIVES} if span.root.text.islower() else set()
-            if span[0].lower_ in INDEFINITE_ARTICLES:
-                return None  # "a Democratic senator" brings in someone new
-            places = self._places_named(span) if span.root.text.islower() else []
+        # "the professor", "the ministry", "the Vermont senator" (Sen. Bernie Sanders)
+        return self._described(span, start, sent, avoid) if span is not None else None
 
-            def fits(c: _Cluster, words: list[str]) -> bool:
-                return ({head} | described <= set(words)
-                        and not (parties and c.affiliation in PARTIES.values() and c.affiliation not in parties))
+    def _described(self, span, start: int, sent: int, avoid) -> _Cluster | None:
+        """Someone recent whose role or name has the description's head word, and no other party
+        than the one its words name: "the professor", "the ministry", "the Vermont senator"."""
+        head = span.root.lower_
+        parties = {PARTIES[t.lower_] for t in span if t.lower_ in PARTIES}
+        # "the Democratic presidential nominee" is no running mate "nominee": a lower-case
+        # word before the head must be in the role too
+        described = {t.lower_ for t in span.root.lefts if t.dep_ == "amod" and t.text.islower()
+                     and t.lower_ not in GENERIC_ROLE_ADJECTIVES} if span.root.text.islower() else set()
+        if span[0].lower_ in INDEFINITE_ARTICLES:
+            return None  # "a Democratic senator" brings in someone new
+        places = self._places_named(span) if span.root.text.islower() else []
 
-            candidates = [c for c in self._clusters if c not in avoid]
-            written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False))]
-            if written:
-                return max(written, key=lambda c: c.focus(start, sent))
-            candidates = [c for c in candidates if all(self._tied_to(c, place) for place in places)]
-            # A role written short ("Sen. Bernie Sanders") fits "the senator" only with a place to tie
-            # it ("the Vermont senator"), or when its person is the one the story is on and no other
-            # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
-            spelled = sorted((c for c in candidates if fits(c, _role_words(c))), key=lambda c: -c.focus(start, sent))
-            if not spelled or places:
-                return spelled[0] if spelled else None
-            people = [c for c in candidates if c.kind == "person"]
-            in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
-            clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
-            return spelled[0] if clear and in_focus is spelled[0] else None
-        return None
+        def fits(c: _Cluster, words: list[str]) -> bool:
+            return ({head} | described <= set(words)
+                    and not (parties and c.affiliation in PARTIES.values() and c.affiliation not in parties))
+
+        candidates = [c for c in self._clusters if c not in avoid]
+        written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False))]
+        if written:
+            return max(written, key=lambda c: c.focus(start, sent))
+        candidates = [c for c in candidates if all(self._tied_to(c, place) for place in places)]
+        # A role written short ("Sen. Bernie Sanders") fits "the senator" only with a place to tie
+        # it ("the Vermont senator"), or when its person is the one the story is on and no other
+        # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
+        spelled = sorted((c for c in candidates if fits(c, _role_words(c))), key=lambda c: -c.focus(start, sent))
+        if not spelled or places:
+            return spelled[0] if spelled else None
+        people = [c for c in candidates if c.kind == "person"]
+        in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
+        clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
+        return spelled[0] if clear and in_focus is spelled[0] else None
 
     @staticmethod
     def _places_named(span) -> list[str]:
@@ -964,9 +968,9 @@ class ActorIndex:
     def _named_among(self, start: int, end: int, noun) -> bool:
         """True for one named among ``noun``'s many: "unions, including the AFL-CIO", "critics, like Sen. Grassley"."""
         root = self._root(start, end)
+        while root is not None and root.dep_ == "conj":  # "including the AFT and the AFL-CIO"
+            root = root.head
         prep = root.head if root is not None and root.dep_ == "pobj" else None
-        while prep is not None and prep.dep_ == "conj":
-            prep = prep.head
         return prep is not None and prep.lower_ in MEMBER_PREPOSITIONS and prep.head.i == noun.i
 
     def _body_of(self, start: int, end: int, noun) -> bool:
