@@ -73,9 +73,7 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     analysed = doc_text(doc)
     found_quotes = find_quotes(doc)
     found_reported = combine_reports(find_reported(doc, found_quotes), doc, analysed)
-    found_reported = [_without_writers_comment(_without_asides(_with_opening_mark(_trimmed(a, analysed), analysed),
-                                                               analysed), analysed)
-                      for a in found_reported]
+    found_reported = [_tidied(a, analysed) for a in found_reported]
     # A fragment in quotation marks that nobody is said to have said is a scare quote
     # or a name (the "2+2" meeting), not a quotation.
     found_quotes = [_trimmed(q, analysed) for q in found_quotes if not (q.partial and q.speaker is None)]
@@ -524,6 +522,11 @@ def _without_asides(att: Attribution, text: str) -> Attribution:
                 start = right[0]
         spans.append((start, end))
     return att if len(spans) == len(att.spans) else replace(att, spans=tuple(spans))
+
+
+def _tidied(att: Attribution, text: str) -> Attribution:
+    """A report's content trimmed, with its opening mark, and without the writer's asides and comment."""
+    return _without_writers_comment(_without_asides(_with_opening_mark(_trimmed(att, text), text), text), text)
 
 
 def _without_writers_comment(att: Attribution, text: str) -> Attribution:

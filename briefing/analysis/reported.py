@@ -565,7 +565,7 @@ def _shown_by_evidence(verb, sent):
         before = [c for c in verb.lefts if c.dep_ == "ccomp"]
         if before:
             return _in_sentence(list(before[-1].subtree), sent)
-        trailing = _trailing_attribution(verb)  # "Races in Ohio are all close, a Quinnipiac poll shows."
+        trailing = _trailing_attribution(verb)  # the same, with "a poll shows" hung on the clause before
         return [t for t in sent if t.i < verb.i and t.i not in trailing] if trailing else None
     # "polls show Clinton with a double-digit lead": what they show of her goes with her
     tokens = list(objects[0].subtree)
