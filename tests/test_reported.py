@@ -243,6 +243,9 @@ def test_reported_stance_object_leaves_out_the_occasion(nlp, text, content):
      "organize into communities and reach others"),
     ("The numbers changed over the summer, as Sanders has sometimes acknowledged.", "Sanders",
      "The numbers changed over the summer"),
+    # whom it was told to and when may follow
+    ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate "
+     "committee on Tuesday.", "Defense Secretary Ash Carter", "This includes a special force to assist Kurdish Peshmerga"),
 ])
 def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text, speaker, content):
     assert (speaker, content) in [(s, c) for s, _, c in reports(nlp, text)]

@@ -943,8 +943,9 @@ def _trailing_attribution(verb) -> set[int] | None:
     "The Internet has made it possible for people to organize, she said": the
     parse took "she said" for an adverbial clause of "made"; what she said is
     the sentence before the comma; so is "The numbers changed, as Sanders has
-    acknowledged". Only a verb with a subject, a comma before them and nothing
-    after the verb but the end of the sentence counts.
+    acknowledged", and "This includes a special force, Ash Carter told a Senate
+    committee". Only a verb with a subject and a comma before them, and after
+    it nothing but whom it was told to, where and when, counts.
     """
     if verb.dep_ not in ("advcl", "conj", "ccomp") or verb.head.i > verb.i:
         return None
@@ -954,10 +955,15 @@ def _trailing_attribution(verb) -> set[int] | None:
     start = subject.left_edge.i
     if start > verb.sent.start and verb.doc[start - 1].lower_ == "as" and verb.doc[start - 1].head.i == verb.i:
         start -= 1  # "..., as Sanders has sometimes acknowledged."
-    rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space)]
+    # after the verb, only whom it was told to and where or when ("told a Senate panel on Tuesday")
+    told = {t.i for c in verb.rights if c.dep_ in TRAILING_CUE_DEPS for t in c.subtree}
+    rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space) and t.i not in told]
     if start <= verb.sent.start or verb.doc[start - 1].text != "," or rest:
         return None
     return set(range(start, verb.sent.end))
+
+
+TRAILING_CUE_DEPS = frozenset("dobj dative prep npadvmod advmod agent".split())
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
