@@ -243,6 +243,9 @@ def test_reported_stance_object_leaves_out_the_occasion(nlp, text, content):
      "organize into communities and reach others"),
     ("The numbers changed over the summer, as Sanders has sometimes acknowledged.", "Sanders",
      "The numbers changed over the summer"),
+    # "as" opening the sentence: what was reported is the rest of it
+    ("As BuzzFeed News first reported, Mr. Trump voiced support for the campaign in 2002.", "BuzzFeed News",
+     "Mr. Trump voiced support for the campaign in 2002"),
     # whom it was told to and when may follow
     ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate "
      "committee on Tuesday.", "Defense Secretary Ash Carter", "This includes a special force to assist Kurdish Peshmerga"),

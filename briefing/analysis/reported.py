@@ -621,7 +621,7 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
             and not any(c.dep_ == "ccomp" for c in verb.children) and not _intends(verb)):
         return None
     tokens = _complement(verb, sent)
-    trailing = _trailing_attribution(verb) if not tokens else None
+    trailing = (_trailing_attribution(verb) or _leading_as_clause(verb)) if not tokens else None
     if not tokens and (verb.dep_ == "parataxis" or trailing) and _lemma(verb) in lx.SPEECH_VERBS:
         # "The plan, officials said, will fail": the sentence around the aside is the content.
         spans = _sentence_without(sent, trailing or {t.i for t in verb.subtree}, verb.i, text)
@@ -964,6 +964,22 @@ def _trailing_attribution(verb) -> set[int] | None:
 
 
 TRAILING_CUE_DEPS = frozenset("dobj dative prep npadvmod advmod agent".split())
+
+
+def _leading_as_clause(verb) -> set[int] | None:
+    """The tokens of "As BuzzFeed News first reported, ..." opening a sentence, else None.
+
+    What was reported is the rest of the sentence: "As POLITICO has reported,
+    cases that led to charges were different". Only an "as" clause with no
+    object of its own, ahead of the clause it hangs on, counts.
+    """
+    if verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None  # "as he told reporters that ...", "as they tried to leave"
+    return {t.i for t in verb.subtree}
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
