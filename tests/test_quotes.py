@@ -463,6 +463,11 @@ def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
         # a subject that is no name nor personal pronoun names no speaker
         ("Signs of a shift were there all along: “Data collected by our firm helps confirm it.”\n",
          "Data collected", None),
+        # but a letter speaks for its writer, and a phrase with a person's name in it names them
+        ("Hoff’s letter makes a libertarian-style case: “Followers of radical Islam hate everything we stand for.”\n",
+         "Followers of", "Hoff’s letter"),
+        ("One early supporter, Representative Lee Zeldin, gave the technique a whirl on Tuesday: "
+         "''You can easily argue that the president is a racist.''\n", "You can easily", "One early supporter, Representative Lee Zeldin"),
         # a reporting verb that names no one gives way to the named verb before the colon
         ("Asked whether the campaign should take responsibility, Mr. Smith shot back: ''That would be good.''\n",
          "That would be good", "Mr. Smith"),

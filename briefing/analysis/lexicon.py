@@ -311,6 +311,9 @@ WHEN_ENTITIES = frozenset("DATE TIME".split())
 # Verbs whose bare object is what was said: "26 percent said the same".
 SAY_VERBS = frozenset("say".split())
 
+# Things that speak for their writers before a colon: "Hoff’s letter makes the case: “...”".
+WRITTEN_SOURCES = frozenset("letter statement email memo report ad tweet post note release footnote".split())
+
 # "called Palin a “clown” on his radio show": where a statement was made, after what it was about.
 OCCASION_PREPOSITIONS = frozenset("on in at during".split())
 OCCASION_NOUNS = frozenset(

@@ -766,10 +766,17 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != colon.sent.start:
         return None
     subject = subject_of(verb)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS or _names_a_source(subject)):
         return None  # "Signs of momentum were there: “...”" names no speaker
     speaker = _outside(subject, quoted)
     return (token_span(verb), speaker) if speaker else None
+
+
+def _names_a_source(subject) -> bool:
+    """"Hoff’s letter makes a libertarian-style case: “...”", "One early supporter, Representative Lee
+    Zeldin, gave it a whirl: “...”": a written source, or a phrase with a person's name in it."""
+    return subject.lemma_.lower() in lx.WRITTEN_SOURCES or any(
+        t.ent_type_ == "PERSON" for t in subject.subtree if t.i != subject.i)
 
 
 def _verb_comma_cue(doc, text: str, mark: int, quoted):
