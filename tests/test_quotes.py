@@ -828,8 +828,12 @@ def test_quotes_run_on_past_the_closing_mark(nlp, text, expected):
         # an em dash, and an age and a town after a comma
         ("“I will vote for the first time this year.” — Ana de la Cruz, 19, Phoenix\n",
          "I will vote", "Ana de la Cruz"),
+        # the signature on a line of its own under the quotation
+        ('"Boeing and GE and other multinationals . . . pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.\n',
+         "Boeing and GE", "Sanders"),
         # a dash that goes on into a sentence signs nothing
         ("We compiled Trump’s “absurd” remarks ― and dangerous ones ― for you.\n", "absurd", None),
+        ("“Nobody.”\n\n— That was the answer, and it was final.\n", "Nobody", None),
         ("“Nobody.” — That was the answer, and it was final.\n", "Nobody", None),
     ],
 )

@@ -709,7 +709,13 @@ def _signature_cue(text: str, group):
     last = group[-1]
     if last.close is None:
         return None
-    m = _SIGNATURE.fullmatch(text, last.after, _line_end(text, last.after))
+    line_end = _line_end(text, last.after)
+    m = _SIGNATURE.fullmatch(text, last.after, line_end)
+    if m is None and not text[last.after:line_end].strip():
+        # "“... pay zero taxes.”" and then, on a line of its own, "- Sanders."
+        nxt = re.compile(r"\s*").match(text, line_end).end()
+        if nxt - line_end <= MAX_SIGNATURE_GAP and nxt < len(text):
+            m = _SIGNATURE.fullmatch(text, nxt, _line_end(text, nxt))
     if m is None:
         return None
     start, end = m.span("name")
@@ -719,6 +725,7 @@ def _signature_cue(text: str, group):
 
 
 SIGNATURE_DASHES = ("―", "—", "–", "--", "-")
+MAX_SIGNATURE_GAP = 4  # blank characters between a quotation's paragraph and a signature line under it
 _DASH = "|".join(map(re.escape, SIGNATURE_DASHES))
 _NAME_WORD = r"[^\W\d_][\w'’.\-]*"
 _GAP = r"[^\S\n]"  # any space but a line break ("―\xa0Julie")
