@@ -457,6 +457,11 @@ def test_quotes_speaker_phrase_stays_on_its_line(words, phrase):
     [
         # any verb with a named subject introduces a quotation through a colon
         ("The crowd was electric as Trump boomed: “Let’s defeat her in November.”\n", "Let’s defeat", "Trump"),
+        # a name opening a sentence inside the paragraph, as transcripts and fact checks print it
+        ('Clinton said it again. Bush: "The mission is to destroy ISIS -- not to contain it."\n',
+         "The mission is", "Bush"),
+        # but not a sentence that ends in a colon
+        ('Clinton said it again. The answer was simple: "We will destroy ISIS."\n', "We will destroy", None),
         # a name after a headline's dash, before a colon
         ("IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “The polls ended too early.”\n",
          "The polls ended", "Mark Blumenthal and Jon Cohen"),

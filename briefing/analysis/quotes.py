@@ -680,12 +680,22 @@ def _colon_cue(text: str, mark: int):
     """``Sanders: ‘Of Course’ ...`` (headlines, transcripts): the name before the colon speaks.
 
     Only a short capitalized phrase opening its line (or following a dash, as
-    in ``IOWA POLLS - Mark Blumenthal and Jon Cohen: “...”``) counts, so that
-    a sentence ending in a colon is not taken for a name.
+    in ``IOWA POLLS - Mark Blumenthal and Jon Cohen: “...”``), or a sentence
+    inside the paragraph with every word capitalized (``... ISIS." Bush: "...``),
+    counts, so that a sentence ending in a colon is not taken for a name.
     """
-    line_start = text.rfind("\n", 0, mark) + 1
-    for dash in NAME_DASHES:
-        line_start = max(line_start, text.rfind(dash, line_start, mark) + len(dash))
+    # A name is short: look back a few words only, never over the whole paragraph.
+    window = max(0, mark - MAX_COLON_NAME_CHARS)
+    newline = text.rfind("\n", window, mark)
+    opens = [newline + 1] if newline >= 0 or window == 0 else []
+    opens += [at + len(dash) for dash in NAME_DASHES if (at := text.rfind(dash, window, mark)) >= 0]
+    # '... to destroy ISIS." Bush: "The mission is ...': a name opening a sentence inside the
+    # paragraph counts too, if every word of it is capitalized
+    stops = [m.end() for m in SENTENCE_STOP.finditer(text, max(window, newline + 1), mark)]
+    if not opens and not stops:
+        return None
+    line_start = max(opens + stops)
+    mid_paragraph = not opens or line_start > max(opens)
     before = text[line_start:mark]
     stripped = before.rstrip()
     if not stripped.endswith(":"):
@@ -693,9 +703,16 @@ def _colon_cue(text: str, mark: int):
     name = stripped[:-1].strip()
     if not name or not name[0].isupper() or len(name.split()) > lx.MAX_COLON_SPEAKER_WORDS:
         return None
+    if mid_paragraph and not all(w[0].isupper() for w in name.split()):
+        return None
     start = line_start + before.index(name)
     colon = line_start + len(stripped) - 1
     return (colon, colon + 1), (start, start + len(name))
+
+
+MAX_COLON_NAME_CHARS = 80
+# The end of a sentence inside a paragraph: '... ISIS." Bush: "...'.
+SENTENCE_STOP = re.compile(r"[.!?][\"”’']*[^\S\n]+")
 
 
 def _signature_cue(text: str, group):
