@@ -243,6 +243,17 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # an "as" clause of speaking as an activity tells when, not what
+    "As he testified, senators listened quietly.",
+    "As the senator was speaking, the lights went out.",
+    "The crowd cheered, as he spoke.",
+])
+def test_reported_as_clause_of_time_reports_nothing(nlp, text):
+    assert reports(nlp, text) == []
+
+
+@pytest.mark.model
 def test_reported_clause_past_a_misread_passive(nlp):
     # "a statement was announced that ..." is no English: the "that" clause is what he said,
     # and the time's relative clause the parse put in between is not

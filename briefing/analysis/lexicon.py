@@ -311,6 +311,9 @@ WHEN_ENTITIES = frozenset("DATE TIME".split())
 # Verbs whose bare object is what was said: "26 percent said the same".
 SAY_VERBS = frozenset("say".split())
 
+# Verbs of speaking as an activity: "As he testified, senators listened" tells when, not what.
+ACTIVITY_SPEECH_VERBS = frozenset("speak talk testify chat address campaign answer ask lecture preach".split())
+
 # Things that speak for their writers before a colon: "Hoff’s letter makes the case: “...”".
 WRITTEN_SOURCES = frozenset("letter statement email memo report ad tweet post note release footnote".split())
 

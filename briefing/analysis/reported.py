@@ -954,6 +954,8 @@ def _trailing_attribution(verb) -> set[int] | None:
         return None
     start = subject.left_edge.i
     if start > verb.sent.start and verb.doc[start - 1].lower_ == "as" and verb.doc[start - 1].head.i == verb.i:
+        if _while_speaking(verb):
+            return None  # "The crowd cheered, as he spoke": when, not what
         start -= 1  # "..., as Sanders has sometimes acknowledged."
     # after the verb, only whom it was told to and where or when ("told a Senate panel on Tuesday")
     told = {t.i for c in verb.rights if c.dep_ in TRAILING_CUE_DEPS for t in c.subtree}
@@ -977,9 +979,14 @@ def _leading_as_clause(verb) -> set[int] | None:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
-        return None  # "as he told reporters that ...", "as they tried to leave"
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or _while_speaking(verb):
+        return None  # "as he told reporters that ...", "As he testified, senators listened"
     return {t.i for t in verb.subtree}
+
+
+def _while_speaking(verb) -> bool:
+    """True for an "as" clause that tells when, not what: "as he testified", "as she was speaking"."""
+    return _lemma(verb) in lx.ACTIVITY_SPEECH_VERBS or verb.tag_ == "VBG"
 
 
 def _sentence_without(sent, skip: set[int], at: int, text: str) -> tuple[tuple[int, int], ...]:
