@@ -234,6 +234,9 @@ def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, conten
     # "as" opening the sentence: what was reported is the rest of it
     ("As BuzzFeed News first reported, Mr. Trump voiced support for the campaign in 2002.", "BuzzFeed News",
      "Mr. Trump voiced support for the campaign in 2002"),
+    # the comma may stand inside the closing quotation marks
+    ("Manafort acknowledged the work could be termed ''influence peddling,'' The Washington Post reported in 1991.",
+     "The Washington Post", "Manafort acknowledged the work could be termed ''influence peddling"),
     # whom it was told to and when may follow
     ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate "
      "committee on Tuesday.", "Defense Secretary Ash Carter", "This includes a special force to assist Kurdish Peshmerga"),

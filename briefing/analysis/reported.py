@@ -960,9 +960,18 @@ def _trailing_attribution(verb) -> set[int] | None:
     # after the verb, only whom it was told to and where or when ("told a Senate panel on Tuesday")
     told = {t.i for c in verb.rights if c.dep_ in TRAILING_CUE_DEPS for t in c.subtree}
     rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space) and t.i not in told]
-    if start <= verb.sent.start or verb.doc[start - 1].text != "," or rest:
+    if start <= verb.sent.start or rest or not _after_comma(verb.doc, start):
         return None
     return set(range(start, verb.sent.end))
+
+
+def _after_comma(doc, i: int) -> bool:
+    """True when token ``i`` follows a comma, or a comma inside closing quotation marks (",” The Post reported")."""
+    before = doc[i - 1]
+    if before.text == ",":
+        return True
+    return (i >= 2 and before.text and all(c in lx.QUOTE_MARKS + lx.SINGLE_STRAIGHT for c in before.text)
+            and doc[i - 2].text.endswith(","))
 
 
 TRAILING_CUE_DEPS = frozenset("dobj dative prep npadvmod advmod agent".split())
