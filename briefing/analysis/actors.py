@@ -53,11 +53,6 @@ NOT_ACTORS = re.compile(
 # "the Deferred Action for Childhood Arrivals program", "the DACA and DAPA programs".
 PROGRAMME_AFTER = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)+?)?\s*"
                              r"(?:programs?|programmes?|initiatives?|schemes?)\b")
-# Last words of a body's name: "the World Bank program" is the bank's.
-BODY_WORDS = GOVERNMENT_WORDS | frozenset(
-    """organization organisation bank fund foundation university institute association union party
-    bureau commission council service administration nations center centre group
-    news times post journal network channel radio television tv""".split())
 # "... program, or DACA," and "... program (DACA)": the abbreviation names the programme too.
 PROGRAMME_ABBREVIATION = re.compile(r"\b(?:programs?|programmes?|initiatives?|schemes?)(?:,\s+or\s+|\s+\()([A-Z][\w-]*)")
 # Time zones the entity recognizer takes for bodies: "9:00 a.m. Eastern".
@@ -103,6 +98,11 @@ CLEAR_FOCUS = 2.0  # how far ahead in focus one of two fitting people must be to
 # Last words of a newspaper's name, which the tagger may take for a place: "the Las Vegas Sun".
 NEWSPAPER_WORDS = frozenset("""sun times post news journal tribune herald globe gazette observer chronicle
     examiner inquirer register today""".split())
+# Last words of a body's name: "the World Bank program" is the bank's, "Sky News programs" the channel's.
+BODY_WORDS = GOVERNMENT_WORDS | NEWSPAPER_WORDS | frozenset(
+    """organization organisation bank fund foundation university institute association union party
+    bureau commission council service administration nations center centre group
+    network channel radio television tv""".split())
 # Adjectives a description adds that a role seldom repeats: "the former secretary", "a federal court".
 GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current new then national local veteran".split())
 # Party adjectives: an affiliation, as countries are for officials abroad.
