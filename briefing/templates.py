@@ -341,13 +341,16 @@ class _Helpers:
 
         Under its holder's name, a position reads as cue and content: "did not comment
         on the remarks", not "the remarks". A cue after the content ("..., officials
-        said") or one set off by punctuation ("According to the ministry, ...") is left out.
+        said") or one set off by punctuation ("According to the ministry, ...") is left out,
+        but not a verb before a "that" clause after a colon ("emphasized the same point:
+        that ..." reads "*emphasized* that ...").
         """
         if position.cue is None or position.cue.end > position.start:
             return ""
         text = self.brief.source.text
         between = text[position.cue.end:position.start]
-        if any(c in between for c in ",;:\n") or not text[position.cue.start:position.cue.end].strip():
+        clause = between.rstrip().endswith(":") and text[position.start:position.start + 5].lower() == "that "
+        if (any(c in between for c in ",;:\n") and not clause) or not text[position.cue.start:position.cue.end].strip():
             return ""
         return text[position.cue.start:position.cue.end]
 

@@ -625,5 +625,7 @@ def test_analyst_brief_shows_each_position_after_its_cue(seoul_brief):
     md = render_markdown(seoul_brief, "analyst")
     assert "- *did not comment on* the remarks from Kim or Choi" in md
     assert "- *has emphasized* “human rights” as a key priority" in md
+    # "emphasized the same point: that ...": a that-clause after a colon still reads after its verb
+    assert "- *emphasized* that the alliance should be strengthened" in md
     # a cue set off from its content ("According to the ministry, ...") is not shown before it
     assert "*According to*" not in md
