@@ -33,7 +33,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .errors import InputError, UsageError
 from .model import ActorKind, Briefing
 
-DIGEST_SCHEMA_VERSION = "1.0"
+# 1.1: a position may have co-holders (``co_actors``).
+DIGEST_SCHEMA_VERSION = "1.1"
 DEFAULT_NAME = "digest"  # digest.pdf, digest.docx, ... in the current folder
 QUOTE_JOINER = " … "  # as in the audience templates: between the parts of an interrupted quote
 
@@ -127,6 +128,7 @@ class DigestPosition(_Record):
     article: int
     position: str  # the position's id in that article's brief
     actor: Optional[str] = None
+    co_actors: list[str] = []  # those who hold it with ``actor`` (:attr:`Position.co_actors`)
     text: str  # its words, parts joined by " … " (see :func:`_position_text`)
     cue: str = ""
 
@@ -196,8 +198,9 @@ class Digest(_Record):
                 if not any(_parts(b, found) == q.parts for found in b.quotes):
                     raise ValueError(f"quote {q.quote} is not verbatim: article {n} has no quote with these words")
         for p in self.positions:
-            if p.actor is not None and p.actor not in actor_ids:
-                raise ValueError(f"position {p.position} of article {p.article}: {p.actor!r} is not an actor")
+            for a in [p.actor, *p.co_actors]:
+                if a is not None and a not in actor_ids:
+                    raise ValueError(f"position {p.position} of article {p.article}: {a!r} is not an actor")
             b = brief(p.article, f"position {p.position}")
             if not any(_position_text(b, found) == p.text for found in b.positions):
                 raise ValueError(f"position {p.position} is not verbatim: article {p.article} has no such position")
@@ -218,7 +221,8 @@ class Digest(_Record):
         return [q for q in self.quotes if q.actor == actor_id]
 
     def positions_of(self, actor_id: str) -> list[DigestPosition]:
-        return [p for p in self.positions if p.actor == actor_id]
+        """What ``actor_id`` holds, alone or with others."""
+        return [p for p in self.positions if p.actor == actor_id or actor_id in p.co_actors]
 
     # -- JSON ---------------------------------------------------------------------------
 
@@ -506,7 +510,7 @@ def _with_counts(actors: list[DigestActor], quotes: list[DigestQuote],
                  positions: list[DigestPosition]) -> list[DigestActor]:
     """Each actor with its quote and position counts, most covered first."""
     q = Counter(x.actor for x in quotes)
-    p = Counter(x.actor for x in positions)
+    p = Counter(a for x in positions for a in {x.actor, *x.co_actors})
     counted = [a.model_copy(update={"quotes": q[a.id], "positions": p[a.id]}) for a in actors]
     return sorted(counted, key=lambda a: (-a.coverage, -len(a.articles), -(a.quotes + a.positions),
                                           -a.mentions, a.name))
@@ -541,10 +545,18 @@ def _quotes(briefs: Sequence[Briefing], actor_of: Mapping) -> list[DigestQuote]:
 def _positions(briefs: Sequence[Briefing], actor_of: Mapping) -> list[DigestPosition]:
     return [
         DigestPosition(article=n, position=p.id, actor=actor_of.get((n, p.actor)) if p.actor else None,
+                       co_actors=_co_actors(actor_of, n, p),
                        text=_position_text(brief, p), cue=brief.source.text[p.cue.start:p.cue.end] if p.cue else "")
         for n, brief in enumerate(briefs, start=1)
         for p in brief.positions
     ]
+
+
+def _co_actors(actor_of: Mapping, article: int, position) -> list[str]:
+    """The digest actors who hold an article's position with its holder, each once."""
+    holder = actor_of.get((article, position.actor))
+    found = [actor_of[(article, a)] for a in position.co_actors if (article, a) in actor_of]
+    return [a for n, a in enumerate(found) if a != holder and a not in found[:n]]
 
 
 def _position_text(brief: Briefing, position) -> str:

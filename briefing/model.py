@@ -15,7 +15,8 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # 1.1: a position lists its spans (1.0 briefs, without them, still load: one span).
-SCHEMA_VERSION = "1.1"
+# 1.2: a position may have co-holders (``co_actors``; older briefs have none).
+SCHEMA_VERSION = "1.2"
 
 ActorKind = Literal["person", "organization", "country"]
 DebrisKind = Literal[
@@ -110,6 +111,8 @@ class Position(_Record):
 
     id: str
     actor: Optional[str] = None
+    # The others who hold it with ``actor``: "Blinken and Austin both emphasized ...".
+    co_actors: list[str] = []
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -213,6 +216,11 @@ class Briefing(_Record):
             verbatim(f"position {p.id}", p)
             if p.actor is not None and p.actor not in ids:
                 raise ValueError(f"position {p.id}: actor {p.actor!r} is not an actor")
+            if p.co_actors and p.actor is None:
+                raise ValueError(f"position {p.id}: co_actors without an actor")
+            for a in p.co_actors:
+                if a not in ids or a == p.actor:
+                    raise ValueError(f"position {p.id}: co-actor {a!r} is not another actor")
         for k in self.summary.key_points:
             in_text("key point", k.start, k.end)
         for s in self.summary.bluf_sources:
@@ -234,7 +242,8 @@ class Briefing(_Record):
         return [q for q in self.quotes if q.speaker == actor_id]
 
     def positions_of(self, actor_id: str) -> list[Position]:
-        return [p for p in self.positions if p.actor == actor_id]
+        """What ``actor_id`` holds, alone or with others."""
+        return [p for p in self.positions if p.actor == actor_id or actor_id in p.co_actors]
 
     # -- JSON ------------------------------------------------------------------------------
 

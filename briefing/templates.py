@@ -406,6 +406,12 @@ class _Helpers:
     def positions_of(self, actor: Actor | str) -> list[Position]:
         return self.brief.positions_of(self._actor_id(actor))
 
+    def held_with(self, position: Position, actor: Actor | str) -> list[str]:
+        """The names of those who hold ``position`` with ``actor``: "Lloyd Austin" under Blinken for
+        "Blinken and Austin both emphasized ..."; [] when ``actor`` holds it alone."""
+        actor_id = self._actor_id(actor)
+        return [self.actor_name(a) for a in [position.actor, *position.co_actors] if a is not None and a != actor_id]
+
     def key_quotes(self, limit: int = 3) -> list[Quote]:
         """The quotes that matter: one from each of the most salient speakers first.
 
@@ -423,7 +429,7 @@ class _Helpers:
 
     def as_dict(self) -> dict[str, Callable]:
         names = ("quote_text", "quote_cue", "position_text", "position_cue", "holder_as_written", "text_of",
-                 "find_actor", "actor_name", "affiliation_of", "quotes_by", "positions_of", "key_quotes")
+                 "find_actor", "actor_name", "affiliation_of", "quotes_by", "positions_of", "held_with", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
 
@@ -446,6 +452,8 @@ def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[s
         "quotes": brief.quotes,
         "unattributed_quotes": [q for q in brief.quotes if q.speaker is None],
         "positions": brief.positions,
+        # everyone who holds a position, alone or with others
+        "position_holders": [a for a in actors if brief.positions_of(a.id)],
         "summary": brief.summary,
         "timeline": brief.timeline,
         "settings": dict(DEFAULT_SETTINGS) | dict(settings or {}),

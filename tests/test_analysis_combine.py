@@ -431,7 +431,7 @@ def test_they_after_two_people_is_no_group(nlp):
             "the United States.")
     brief = brief_of(nlp, text)
     [position] = [p for p in brief.positions if "the role" in p.text]
-    assert position.actor is None
+    assert [position.actor, *position.co_actors] == ["blinken", "austin"]
 
 
 @pytest.mark.model
@@ -443,3 +443,36 @@ def test_they_after_two_people_is_no_group(nlp):
 ])
 def test_position_leaves_out_the_writers_comment_after_it(nlp, text, content):
     assert content in [p.text for p in brief_of(nlp, text).positions]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, clause, holders", [
+    # names joined as the subject hold the position together
+    ("Secretary of State Antony Blinken met Defense Secretary Lloyd Austin. Blinken and Austin both "
+     "emphasized that the alliance should be strengthened.", "that the alliance",
+     ["antony-blinken", "lloyd-austin"]),
+    ("Jeb Bush, Chris Christie and John Kasich met in Ohio. Bush, Christie and Kasich all said that "
+     "the party would unite.", "that the party", ["jeb-bush", "chris-christie", "john-kasich"]),
+    # a relative clause before the next name is the first one's alone
+    ("Donald Trump and Bernie Sanders spoke in Ohio. Contrast that with Trump, who has called the pact "
+     "a disaster, and Sanders, who says it is bad.", "the pact", ["donald-trump"]),
+    # names further down the phrase hold nothing
+    ("Bill Clinton and Hillary Clinton spoke in Ohio. Chelsea Clinton, the daughter of Bill Clinton and "
+     "Hillary Clinton, said that the race was close.", "that the race", ["chelsea-clinton"]),
+])
+def test_analysis_position_is_held_by_every_name_joined_as_its_subject(nlp, text, clause, holders):
+    brief = brief_of(nlp, text)
+    position = next(p for p in brief.positions if p.text.startswith(clause))
+    assert [position.actor, *position.co_actors] == holders
+    assert all(position in brief.positions_of(a) for a in holders)
+
+
+@pytest.mark.model
+def test_analysis_they_after_joined_people_holds_with_them_but_speaks_no_quotation(nlp):
+    text = ("Gary Johnson and William Weld campaigned in Maine. Voters recognized them, they said. "
+            "As Johnson and Weld stumped across New England, they said, “We are being heard.”")
+    brief = brief_of(nlp, text)
+    position = next(p for p in brief.positions if p.text.startswith("Voters recognized"))
+    assert [position.actor, *position.co_actors] == ["gary-johnson", "william-weld"]
+    # a quotation is one person's words: "they" names no single speaker
+    assert [q.speaker for q in brief.quotes if q.text.startswith("We are")] == [None]

@@ -188,6 +188,18 @@ def test_digest_groups_quotes_by_merged_actor_citing_each_article(two_days):
     assert [(p.text, p.article) for p in two_days.positions_of("joe-biden")] == [("that taxes would rise", 1)]
 
 
+def test_digest_position_held_jointly_is_each_holders():
+    text = "Joe Biden and Mitch McConnell both said that the bill would pass. Biden said that taxes would rise."
+    brief = make_brief(text, [person("Joe Biden"), person("Mitch McConnell")],
+                       positions=[("Joe Biden", "that the bill would pass"), ("Joe Biden", "that taxes would rise")])
+    jointly = brief.positions[0].model_copy(update={"co_actors": ["mitch-mcconnell"]})
+    brief = brief.model_copy(update={"positions": [jointly, brief.positions[1]]})
+    digest = build_digest([brief])
+    assert [p.text for p in digest.positions_of("mitch-mcconnell")] == ["that the bill would pass"]
+    assert {a.id: a.positions for a in digest.actors} == {"joe-biden": 2, "mitch-mcconnell": 1}
+    assert Digest.from_json(digest.to_json()) == digest
+
+
 def test_digest_most_covered_actor_comes_first(two_days):
     assert two_days.actors[0].id == "joe-biden"
     assert two_days.overview.dominant[0] == "joe-biden"

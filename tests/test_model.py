@@ -116,3 +116,27 @@ def test_model_rejects_a_position_span_that_does_not_hold(spans, words):
 
 def test_model_json_schema_gives_positions_spans():
     assert "spans" in json.loads(json_schema())["$defs"]["Position"]["properties"]
+
+
+@pytest.mark.parametrize("actor, co_actors, words", [
+    ("kim", ["lee"], "co-actor 'lee' is not another actor"),
+    ("kim", ["kim"], "co-actor 'kim' is not another actor"),
+    (None, ["kim"], "co_actors without an actor"),
+])
+def test_model_rejects_co_actors_that_do_not_hold(actor, co_actors, words):
+    brief = with_position()
+    data = json.loads(brief.to_json())
+    data["actors"] = [json.loads(make().actors[0].model_dump_json())]
+    data["positions"][0].update(actor=actor, co_actors=co_actors)
+    with pytest.raises(ValidationError, match=words):
+        Briefing.model_validate(data)
+
+
+def test_model_position_held_jointly_is_each_holders():
+    kim = json.loads(make().actors[0].model_dump_json())
+    data = json.loads(with_position().to_json())
+    data["actors"] = [kim, {**kim, "id": "lee", "name": "Lee"}]
+    data["positions"][0].update(actor="kim", co_actors=["lee"])
+    brief = Briefing.model_validate(data)
+    assert brief.positions_of("kim") == brief.positions_of("lee") == brief.positions
+    assert Briefing.from_json(brief.to_json()) == brief

@@ -627,5 +627,11 @@ def test_analyst_brief_shows_each_position_after_its_cue(seoul_brief):
     assert "- *has emphasized* “human rights” as a key priority" in md
     # "emphasized the same point: that ...": a that-clause after a colon still reads after its verb
     assert "- *emphasized* that the alliance should be strengthened" in md
+    # "Blinken and Austin both emphasized ...": under each of them, naming the other
+    blinken, austin = md.split("### Antony Blinken\n")[1], md.split("### Lloyd Austin\n")[1]
+    for section, other in ((blinken, "Lloyd Austin"), (austin, "Antony Blinken")):
+        positions = section.split("###")[0]
+        assert f"for the entire Indo\\-Pacific region *(with {other})*" in positions
+        assert f"- *did not comment on* the remarks from Kim or Choi *(with {other})*" in positions
     # a cue set off from its content ("According to the ministry, ...") is not shown before it
     assert "*According to*" not in md

@@ -95,17 +95,19 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     for i in sorted(range(len(everything)), key=lambda i: (everything[i].speaker or everything[i].spans[0])[0]):
         att = everything[i]
         said = " ".join(text[s:e] for s, e in att.spans)
-        speakers[i] = index.resolve(*att.speaker, avoid_text=said) if att.speaker else None
+        speakers[i] = index.resolve(*att.speaker, avoid_text=said, alone=i < len(found_quotes)) if att.speaker else None
 
     quotes = [
         _quote(f"q{n}", att, speakers[n - 1], text)
         for n, att in enumerate(found_quotes, start=1)
     ]
-    positions = [
-        _position(f"p{n}", att, speakers[len(found_quotes) + n - 1], text, doc)
-        for n, att in enumerate(found_reported, start=1)
-    ]
     actors: list[Actor] = index.actors()
+    live = {a.id for a in actors}
+    positions = []
+    for n, att in enumerate(found_reported, start=1):
+        actor = speakers[len(found_quotes) + n - 1]
+        joined = index.joined(*att.speaker, actor) if att.speaker else []
+        positions.append(_position(f"p{n}", att, actor, [a for a in joined if a in live], text, doc))
     summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title,
                         text=reading.original)
     # The caption's date may set the reference date, so the timeline sees the whole text.
@@ -637,13 +639,14 @@ def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int
     return first.idx, last.idx + len(last.text)
 
 
-def _position(pid: str, att: Attribution, actor: str | None, text: str, doc) -> Position:
+def _position(pid: str, att: Attribution, actor: str | None, co_actors: list[str], text: str, doc) -> Position:
     start = min(s for s, _ in att.spans)
     end = max(e for _, e in att.spans)
     cue = att.cue if att.cue is None else _cue_phrase(doc, att.cue, start)
     return Position(
         id=pid,
         actor=actor,
+        co_actors=co_actors,
         text=text[start:end],
         start=start,
         end=end,

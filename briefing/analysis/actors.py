@@ -207,6 +207,7 @@ class ActorIndex:
         self._clusters: list[_Cluster] = []
         self._by_mention: dict[tuple[int, int], _Cluster] = {}
         self._relatives: dict[int, tuple[int, bool]] = {}  # cluster id -> (mentions read, named as a relative)
+        self._pronoun_joins: dict[tuple[int, int], list[_Cluster]] = {}  # "they" -> the people after the first
         self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
         self._build()
 
@@ -753,13 +754,14 @@ class ActorIndex:
 
     # -- resolution -----------------------------------------------------------------------
 
-    def resolve(self, start: int, end: int, avoid_text: str = "") -> str | None:
+    def resolve(self, start: int, end: int, avoid_text: str = "", alone: bool = False) -> str | None:
         """The actor id a speaker mention at ``start:end`` stands for, or None.
 
         ``avoid_text``: the words attributed to the speaker; someone named in
-        their own quote is rarely its speaker.
+        their own quote is rarely its speaker. ``alone``: the words are one
+        person's (a quotation), so "they" stands for no one of a group.
         """
-        c = self._resolve_cluster(start, end, avoid_text)
+        c = self._resolve_cluster(start, end, avoid_text, alone)
         if c is None:
             return None
         c.speaker_count += 1
@@ -775,7 +777,41 @@ class ActorIndex:
         c.add(m)
         return self._ids()[id(c)]
 
-    def _resolve_cluster(self, start: int, end: int, avoid_text: str) -> _Cluster | None:
+    def joined(self, start: int, end: int, holder: str | None) -> list[str]:
+        """The other actors coordinated with the speaker mention at ``start:end``, in order, or [].
+
+        "Blinken and Austin both emphasized ...", "Bush, Christie, Ohio Gov. John
+        Kasich and Sen. Rand Paul all ...": the mention names the first; each name
+        coordinated with its head holds the position too, when the first is
+        ``holder``. Names further down ("the daughter of Bill Clinton and Hillary
+        Clinton", "candidates, including Fiorina and Carson") are not coordinated
+        with the head and hold nothing, nor do those of "Trump, who has called the
+        pact “insanity,” and Sanders, who ...": a clause before the next name is the
+        first one's alone ("Sanders and O’Malley, who ..." is both's).
+        """
+        if holder is None:
+            return []
+        ids = self._ids()
+        if (start, end) in self._pronoun_joins:  # "they", for people joined before
+            return [ids[id(c)] for c in self._pronoun_joins[(start, end)] if ids[id(c)] != holder]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        heads = [span.root]
+        for t in heads:
+            heads += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
+        if len(heads) > 1 and any(t.dep_ == "relcl" and t.i < heads[1].i and t.left_edge.idx < end
+                                  for t in span.root.children):
+            return []  # the position is the relative clause's ("Trump, who has called ...")
+        named = []
+        for t in heads:
+            c = self._cluster_at(t.idx)
+            named.append(ids[id(c)] if c is not None else None)
+        if named[0] != holder:
+            return []  # the holder was found elsewhere (an appositive, a description)
+        return [a for n, a in enumerate(named) if a is not None and a != holder and a not in named[:n]]
+
+    def _resolve_cluster(self, start: int, end: int, avoid_text: str, alone: bool = False) -> _Cluster | None:
         doc = self.doc
         text = self.text[start:end]
         sent = self._sent_of(start)
@@ -787,8 +823,15 @@ class ActorIndex:
             # Only a group named in this sentence or the one before: "About a dozen people
             # demonstrated outside the Dallas Morning News after it backed Clinton" is no
             # earlier paper's, and a paper the parse did not name is better left unnamed.
-            if word != "it" and self._people_joined_before(start, sent):
-                return None  # "Blinken and Austin met Moon, where they discussed ...": they are people
+            joined = self._people_joined_before(start, sent) if word != "it" else None
+            if joined is not None:
+                # "Blinken and Austin met Moon, where they discussed ...": they are those people,
+                # the first holding what they say with the others (see :meth:`joined`); a
+                # quotation is one person's words, so none of them is its speaker.
+                if word != "they" or len(joined) < 2 or alone:
+                    return None
+                self._pronoun_joins[(start, end)] = joined[1:]
+                return joined[0]
             kinds = ("organization", "country") if word == "it" else ("organization",)  # "they" is seldom a country
             groups = [c for c in self._clusters if c.kind in kinds and c.focus(start, sent) > 0.3
                       and any(m.end <= start and not m.in_quote for s in (sent - 1, sent) for m in c.by_sent.get(s, ()))]
@@ -945,18 +988,27 @@ class ActorIndex:
         root = self._root(start, end)
         return 99 if root is None else sum(1 for _ in root.ancestors)
 
-    def _people_joined_before(self, pos: int, sent: int) -> bool:
-        """True when this sentence or the one before has two people joined as a subject ("Suh and Austin")."""
+    def _people_joined_before(self, pos: int, sent: int) -> list[_Cluster] | None:
+        """The known people of the last subject before ``pos``, in this sentence or the one before,
+        that joins people ("Suh and Austin"), in order; None when there is no such subject."""
+        last = None
         for c in self._clusters:
             if c.kind != "person":
                 continue
             for s in (sent - 1, sent):
                 for m in c.by_sent.get(s, ()):
                     root = None if m.end > pos else self._root(m.start, m.end)
-                    if root is not None and ((root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS) or (
-                            root.dep_ in SUBJECT_DEPS and any(t.dep_ == "conj" for t in root.children))):
-                        return True
-        return False
+                    if root is not None and root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
+                        root = root.head
+                    if root is not None and root.dep_ in SUBJECT_DEPS and any(t.dep_ == "conj" for t in root.children):
+                        last = root if last is None or root.i > last.i else last
+        if last is None:
+            return None
+        heads = [last]
+        for t in heads:
+            heads += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
+        found = [self._cluster_at(t.idx) for t in heads]
+        return [c for n, c in enumerate(found) if c is not None and c.kind == "person" and c not in found[:n]]
 
     def _possessor_of(self, start: int, end: int, noun, person: bool = False) -> bool:
         """True for the "Scott" of "Scott's niece", and for a ``person`` of "Scott aides" too
