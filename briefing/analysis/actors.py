@@ -182,6 +182,14 @@ def _strip_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def _conjuncts(head) -> list:
+    """``head`` and the words coordinated with it, in order: "Bush", "Christie", "Kasich"."""
+    found = [head]
+    for t in found:
+        found += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
+    return found
+
+
 def _name_tokens(name: str) -> list[str]:
     return [t for t in name.replace(".", ". ").split() if t.lower() not in NAME_SUFFIXES]
 
@@ -797,9 +805,7 @@ class ActorIndex:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return []
-        heads = [span.root]
-        for t in heads:
-            heads += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
+        heads = _conjuncts(span.root)
         if len(heads) > 1 and any(t.dep_ == "relcl" and t.i < heads[1].i and t.left_edge.idx < end
                                   for t in span.root.children):
             return []  # the position is the relative clause's ("Trump, who has called ...")
@@ -1004,10 +1010,7 @@ class ActorIndex:
                         last = root if last is None or root.i > last.i else last
         if last is None:
             return None
-        heads = [last]
-        for t in heads:
-            heads += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
-        found = [self._cluster_at(t.idx) for t in heads]
+        found = [self._cluster_at(t.idx) for t in _conjuncts(last)]
         return [c for n, c in enumerate(found) if c is not None and c.kind == "person" and c not in found[:n]]
 
     def _possessor_of(self, start: int, end: int, noun, person: bool = False) -> bool:
