@@ -453,6 +453,13 @@ def test_position_leaves_out_the_writers_comment_after_it(nlp, text, content):
      ["antony-blinken", "lloyd-austin"]),
     ("Jeb Bush, Chris Christie and John Kasich met in Ohio. Bush, Christie and Kasich all said that "
      "the party would unite.", "that the party", ["jeb-bush", "chris-christie", "john-kasich"]),
+    # a plural verb after the last of the names: the relative clause is all of theirs
+    ("Hillary Clinton and Martin O’Malley spoke. Former Secretary of State Hillary Clinton and former Maryland "
+     "Gov. Martin O’Malley, who are also seeking the nomination, have pledged to act.", "the nomination",
+     ["hillary-clinton", "martin-o-malley"]),
+    ("Hillary Clinton and Martin O’Malley spoke. Former Secretary of State Hillary Clinton and former Maryland "
+     "Gov. Martin O’Malley, who is also seeking the nomination, have pledged to act.", "the nomination",
+     ["martin-o-malley"]),
     # a relative clause before the next name is the first one's alone
     ("Donald Trump and Bernie Sanders spoke in Ohio. Contrast that with Trump, who has called the pact "
      "a disaster, and Sanders, who says it is bad.", "the pact", ["donald-trump"]),

@@ -177,6 +177,8 @@ RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 EXPLETIVE_SUBJECTS = frozenset("it there".split())
 PERSONAL_RELATIVE_PRONOUNS = frozenset("who whom".split())
 PLACE_ENTITIES = frozenset("GPE LOC FAC".split())
+# Names of one person, body or country ("O’Malley"), not a number ("12 percent") or a people ("Hispanics").
+NAMED_ENTITIES = frozenset("PERSON ORG GPE".split())
 
 # Pronouns that stand for a verb's object ahead of it: "which Trump supported" ("what" mostly was no content on train).
 OBJECT_PRONOUNS = RELATIVE_PRONOUNS

@@ -529,9 +529,19 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
         return None
     subject = _possessor_in_own_clause(subject)
     if subject.lower_ in lx.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
-        start = noun_phrase(_antecedent(subject), quoted)[0]
+        antecedent = _antecedent(subject)
+        # "Clinton and O’Malley, who are also seeking ...": a plural verb after a singular name is both's
+        while antecedent.dep_ == "conj" and antecedent.ent_type_ in lx.NAMED_ENTITIES and _plural_verb(subject.head):
+            antecedent = antecedent.head
+        start = noun_phrase(antecedent, quoted)[0]
         return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
+
+
+def _plural_verb(verb) -> bool:
+    """True for "are seeking", "have said", "were", "say": a verb that agrees with more than one."""
+    return verb.tag_ == "VBP" or verb.lower_ == "were" or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBP" or c.lower_ == "were") for c in verb.children)
 
 
 def _antecedent(pronoun):
