@@ -73,6 +73,23 @@ def test_actors_name_after_a_title_is_a_person_whatever_the_tagger_said(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name, role", [
+    # what someone does, beside or before the name, without a title word
+    ("Rachel Berg, a philanthropist from Monsey, New York, said the speeches were poor.", "Rachel Berg",
+     "philanthropist from Monsey"),
+    ("Reading from a text, retired neurosurgeon Ben Carson spoke to the crowd.", "Ben Carson", "retired neurosurgeon"),
+    ("Clinton campaign manager Robby Mook said the race was close.", "Robby Mook", "Clinton campaign manager"),
+    ("Douglas Brinkley, a historian who attended the session, said it went well.", "Douglas Brinkley", "historian"),
+    # how someone stands to another is no role; a word opening the sentence is no part of one
+    ("Trump's rival Hillary Clinton spoke in Ohio on Monday.", "Hillary Clinton", None),
+    ("But Attorney General Eric Schneiderman said the charity was not registered.", "Eric Schneiderman",
+     "Attorney General"),
+])
+def test_actors_role_is_what_the_person_does(nlp, text, name, role):
+    assert by_name(index(nlp, text))[name].role == role
+
+
+@pytest.mark.model
 def test_actors_appositive_role_and_affiliation(nlp):
     actors = by_name(index(nlp, "Kim Young-jun, a professor at Korea National Defense University, told reporters "
                                 "that sanctions would stay."))
@@ -161,6 +178,15 @@ def test_actors_bare_surname_is_not_the_relatives(nlp, text, surname, expected):
     ("Sen. Bernie Sanders spoke on Monday. The senator said the system was rigged.", "The senator", "bernie-sanders"),
     # someone new
     ("Sen. Bernie Sanders spoke on Monday. A senator said the system was rigged.", "A senator", None),
+    ("Sen. Bernie Sanders spoke on Monday. One senator said the system was rigged.", "One senator", None),
+    # a role written out names a place the description must share
+    ("Independent Vermont senator Bernie Sanders and Sen. Marco Rubio spoke in Miami. "
+     "The Florida senator said the system was rigged.", "The Florida senator", None),
+    # the description's head must be the role's title or occupation, not any word of it
+    ("Sanders campaign manager Jeff Weaver spoke on Monday. The campaign said the system was rigged.",
+     "The campaign", "sanders-campaign"),
+    ("Sanders campaign manager Jeff Weaver spoke on Monday. The campaign manager said the system was rigged.",
+     "The campaign manager", "jeff-weaver"),
 ])
 def test_actors_description_resolves_to_the_person_it_fits(nlp, text, description, expected):
     at = text.index(description)

@@ -39,6 +39,25 @@ TITLE_WORDS = frozenset(
     mr. mrs. ms. dr. sir lord lady pope bishop cardinal rabbi imam
     """.split()
 )
+# What people do, written before or beside a name ("retired neurosurgeon Ben Carson", "Rachel Berg,
+# a philanthropist from Monsey"): a role when no title word is there. Words ending in "-ist" or
+# "-ian" ("lobbyist", "physician") count too (see :func:`_occupation`).
+OCCUPATION_NOUNS = frozenset(
+    """
+    member supporter manager author delegate consultant host operative worker veteran partner owner
+    ally rival broker speechwriter appointee doctor graduate hopeful superdelegate neurosurgeon
+    surgeon pilot challenger agent magnate entrepreneur voter retiree contender employee student teacher
+    pastor minister priest dean contractor businessman businesswoman commentator anchor publisher
+    investor actor actress donor banker farmer nurse writer producer director coach organizer founder
+    co-founder developer designer engineer lawmaker legislator philanthropist billionaire millionaire
+    fundraiser volunteer resident mother father daughter son wife husband sister brother
+    """.split()
+)
+OCCUPATION_SUFFIXES = ("ist", "ian")
+# Words that tell how someone stands to another, not what they do: "rival" or "wife" alone is no role.
+# Words that open a sentence before a title, no part of it: "But Attorney General Eric Schneiderman".
+JOINING_POS = frozenset({"CCONJ", "SCONJ", "ADV", "DET", "PRON", "INTJ"})
+RELATIONAL_NOUNS = frozenset("member ally rival partner mother father daughter son wife husband sister brother".split())
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
 # An entity followed by one of these names a body, not a person: "the Biden administration".
@@ -93,7 +112,7 @@ ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "congressma
                       "gen.": "general", "sec.": "secretary", "amb.": "ambassador", "atty.": "attorney"}
 # Characters before and after a name where "Ohio Gov." or "(I-Vt.)" ties the person to a place.
 PLACE_BEFORE, PLACE_AFTER = 25, 15
-INDEFINITE_ARTICLES = frozenset({"a", "an"})
+INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "one"})
 CLEAR_FOCUS = 2.0  # how far ahead in focus one of two fitting people must be to be the one described
 # Last words of a newspaper's name, which the tagger may take for a place: "the Las Vegas Sun".
 NEWSPAPER_WORDS = frozenset("""sun times post news journal tribune herald globe gazette observer chronicle
@@ -108,6 +127,15 @@ GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current 
 # Party adjectives: an affiliation, as countries are for officials abroad.
 PARTIES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
            "republican": "Republican Party", "gop": "Republican Party"}
+
+
+def _occupation(token) -> bool:
+    """True for a singular common noun that names what someone does: "philanthropist", "neurosurgeon"."""
+    return token.tag_ == "NN" and token.is_lower and (token.lower_ in OCCUPATION_NOUNS or _occupation_word(token.lower_))
+
+
+def _occupation_word(word: str) -> bool:
+    return len(word) >= 7 and word.endswith(OCCUPATION_SUFFIXES)
 
 
 def t_is_loose(token) -> bool:
@@ -174,6 +202,15 @@ def _role_words(c, spelled_out: bool = True) -> list[str]:
     """The words of a cluster's role and name, with abbreviated titles spelled out ("Sen." -> "senator")."""
     words = (c.role or "").lower().split() + c.name.lower().split()
     return words + [ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS] if spelled_out else words
+
+
+def _role_heads(c, spelled_out: bool = True) -> set[str]:
+    """The words a description's head may match: the title or occupation words of the role
+    ("manager" of "Clinton campaign manager", not "campaign") and every word of the name."""
+    role = [w for w in (c.role or "").lower().split()
+            if w in TITLE_WORDS or w in ROLE_ABBREVIATIONS or w in OCCUPATION_NOUNS or _occupation_word(w)]
+    heads = set(role + c.name.lower().split())
+    return heads | {ROLE_ABBREVIATIONS[w] for w in heads if w in ROLE_ABBREVIATIONS} if spelled_out else heads
 
 
 def _strip_name(text: str) -> str:
@@ -612,11 +649,15 @@ class ActorIndex:
             if t.lower_ in ("of", "for") and words and words[0].text[:1].isupper() and i > 0 \
                     and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in TITLE_WORDS):
                 words.insert(0, t)
-            elif (t.is_alpha or t.lower_ in TITLE_WORDS) and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS) \
-                    and not t.is_sent_end and t.dep_ not in SUBJECT_DEPS:
+            elif (t.is_alpha or t.lower_ in TITLE_WORDS) and (t.text[:1].isupper() or t.lower_ in TITLE_WORDS
+                                                               or (not words and _occupation(t))) \
+                    and not t.is_sent_end and t.dep_ not in SUBJECT_DEPS and t.pos_ not in JOINING_POS:
                 words.insert(0, t)
-            elif words and t.is_lower and (t.lower_ in ROLE_MODIFIERS or t.tag_ == "JJ"):
-                words.insert(0, t)  # "former Maryland Gov.", "presidential candidate"
+            elif words and t.is_lower and (t.lower_ in ROLE_MODIFIERS or t.tag_ == "JJ"
+                                           or (t.tag_ == "VBN" and t.dep_ == "amod")):
+                words.insert(0, t)  # "former Maryland Gov.", "presidential candidate", "retired neurosurgeon"
+            elif words and t.is_lower and t.dep_ == "compound" and t.head in words and _occupation(words[-1]):
+                words.insert(0, t)  # "campaign manager", "nursing home owner"
             elif t.text in ("U.S.", "U.K.", "US", "UK") or t.text in ("’s", "'s"):
                 words.insert(0, t)
             else:
@@ -624,9 +665,13 @@ class ActorIndex:
             i -= 1
         while words and t_is_loose(words[0]) and words[0].lower_ not in ROLE_MODIFIERS:
             words = words[1:]  # an adjective that begins the phrase belongs to the sentence, not the title
-        if not any(t.lower_ in TITLE_WORDS for t in words):
+        if not any(t.lower_ in TITLE_WORDS for t in words) and not (words and _occupation(words[-1])):
             return None
         role, affiliation = self._split_affiliation(words)
+        if role and role.lower() in RELATIONAL_NOUNS:
+            role = None  # "Trump's rival Hillary Clinton", "his wife Michelle": the party stays
+            if affiliation is None:
+                return None
         if affiliation is None and i >= 1 and doc[i].lower_ == "and":
             # "U.S. Secretary of State A and Secretary of Defense B": the country is shared.
             prev = self._cluster_at(doc[i - 1].idx)
@@ -639,7 +684,9 @@ class ActorIndex:
         root = span.root
         appos = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
         if appos:
-            phrase = [t for t in appos[0].subtree]
+            # "historian who attended the session": the relative clause is no part of the role
+            clauses = {t.i for c in appos[0].rights if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            phrase = [t for t in appos[0].subtree if t.i not in clauses]
         elif root.dep_ == "appos" and root.head.i < span.start:
             phrase = [t for t in root.head.subtree if t.i < span.start and t.i not in range(span.start, span.end)]
         else:
@@ -651,7 +698,11 @@ class ActorIndex:
             phrase = phrase[:commas[0]]  # ", who attended the event" is not part of the role
         while phrase and phrase[-1].is_punct:
             phrase = phrase[:-1]
-        if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or len(phrase) > 14:
+        if not phrase or len(phrase) > 14:
+            return None
+        if not any(t.lower_ in TITLE_WORDS for t in phrase) and not (appos and _occupation(appos[0])):
+            return None
+        if len(phrase) == 1 and phrase[0].lower_ in RELATIONAL_NOUNS:
             return None
         affiliation = None
         for t in phrase:
@@ -704,8 +755,10 @@ class ActorIndex:
         if not tokens:
             return ""
         out = []
-        for t in tokens:
-            out.append(t.text + t.whitespace_)
+        for t, after in zip(tokens, [*tokens[1:], None]):
+            # a word left out between two ("Clinton['s] campaign manager") leaves a space
+            gap = t.whitespace_ or (" " if after is not None and after.i > t.i + 1 else "")
+            out.append(t.text + gap)
         return "".join(out).strip(" ,")
 
     def _read_org_affiliation(self, c: _Cluster) -> None:
@@ -910,19 +963,19 @@ class ActorIndex:
             return None  # "a Democratic senator" brings in someone new
         places = self._places_named(span) if span.root.text.islower() else []
 
-        def fits(c: _Cluster, words: list[str]) -> bool:
-            return ({head} | described <= set(words)
+        def fits(c: _Cluster, words: list[str], heads: set[str]) -> bool:
+            return (head in heads and described <= set(words)
                     and not (parties and c.affiliation in PARTIES.values() and c.affiliation not in parties))
 
-        candidates = [c for c in self._clusters if c not in avoid]
-        written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False))]
+        # "the Florida senator" is none of the senators of other states
+        candidates = [c for c in self._clusters if c not in avoid and all(self._tied_to(c, place) for place in places)]
+        written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False), _role_heads(c, spelled_out=False))]
         if written:
             return max(written, key=lambda c: c.focus(start, sent))
-        candidates = [c for c in candidates if all(self._tied_to(c, place) for place in places)]
         # A role written short ("Sen. Bernie Sanders") fits "the senator" only with a place to tie
         # it ("the Vermont senator"), or when its person is the one the story is on and no other
         # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
-        spelled = sorted((c for c in candidates if fits(c, _role_words(c))), key=lambda c: -c.focus(start, sent))
+        spelled = sorted((c for c in candidates if fits(c, _role_words(c), _role_heads(c))), key=lambda c: -c.focus(start, sent))
         if not spelled or places:
             return spelled[0] if spelled else None
         people = [c for c in candidates if c.kind == "person"]
