@@ -187,6 +187,11 @@ def test_actors_bare_surname_is_not_the_relatives(nlp, text, surname, expected):
      "The campaign", "sanders-campaign"),
     ("Sanders campaign manager Jeff Weaver spoke on Monday. The campaign manager said the system was rigged.",
      "The campaign manager", "jeff-weaver"),
+    # "his lawyer" is the lawyer of the one "his" stands for
+    ("Clinton lawyer Cheryl Mills spoke on Monday. The panel held Bryan Pagliano in contempt. "
+     "His lawyer said he would not answer questions.", "His lawyer", None),
+    ("Trump lawyer Michael Cohen spoke on Monday. Donald Trump arrived late. "
+     "His lawyer said he would not answer questions.", "His lawyer", "michael-cohen"),
 ])
 def test_actors_description_resolves_to_the_person_it_fits(nlp, text, description, expected):
     at = text.index(description)

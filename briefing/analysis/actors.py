@@ -969,6 +969,11 @@ class ActorIndex:
 
         # "the Florida senator" is none of the senators of other states
         candidates = [c for c in self._clusters if c not in avoid and all(self._tied_to(c, place) for place in places)]
+        if span[0].lower_ in ("his", "her"):
+            # "His lawyer" is the lawyer of the one "his" stands for, not a "Clinton lawyer"
+            owner = self._antecedent(start, sent, "f" if span[0].lower_ == "her" else "m", avoid)
+            if owner is not None:
+                candidates = [c for c in candidates if c.kind != "person" or not self._someone_elses(c, owner)]
         written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False), _role_heads(c, spelled_out=False))]
         if written:
             return max(written, key=lambda c: c.focus(start, sent))
@@ -982,6 +987,14 @@ class ActorIndex:
         in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
         clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
         return spelled[0] if clear and in_focus is spelled[0] else None
+
+    def _someone_elses(self, c: _Cluster, owner: _Cluster) -> bool:
+        """True when ``c``'s role or name ties it to a person other than ``owner``:
+        "Clinton lawyer" Cheryl Mills, the "Clinton campaign", when "his" is Pagliano."""
+        words = set((c.role or "").split() + c.name.split()[:-1])
+        others = [p for p in self._clusters if p.kind == "person" and p is not c and p is not owner]
+        named = {p.name.split()[-1] for p in others}
+        return bool(words & named) and owner.name.split()[-1] not in words
 
     @staticmethod
     def _places_named(span) -> list[str]:
