@@ -90,6 +90,18 @@ def test_actors_role_is_what_the_person_does(nlp, text, name, role):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    # a capital "The" inside a sentence is part of a one-word name
+    ("Kim Young-jun, a professor, told The Diplomat that sanctions would stay.", "The Diplomat"),
+    ("The mayor told The Post that the plan would fail.", "The Post"),
+    # not an acronym's, nor one opening a sentence
+    ("The FBI said on Monday that the inquiry was over.", "FBI"),
+])
+def test_actors_one_word_name_keeps_its_capital_the(nlp, text, name):
+    assert name in by_name(index(nlp, text))
+
+
+@pytest.mark.model
 def test_actors_appositive_role_and_affiliation(nlp):
     actors = by_name(index(nlp, "Kim Young-jun, a professor at Korea National Defense University, told reporters "
                                 "that sanctions would stay."))

@@ -364,7 +364,7 @@ class ActorIndex:
             elif text.lower() in PLATFORMS:
                 continue  # "said on Twitter": a channel, not an actor of the story
             elif label == "ORG" and self._org_like(text, s):
-                name = self._org_name(text)
+                name = self._titled(self._org_name(text), s, e)
                 c = self._cluster("organization", name)
                 c.add(m)
                 self._by_mention[(s, e)] = c
@@ -503,6 +503,22 @@ class ActorIndex:
         if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.text):
             return False
         return True
+
+    def _titled(self, name: str, start: int, end: int) -> str:
+        """"The Diplomat", "The Hill": a one-word name written with a capital "The" inside a
+        sentence keeps it; "Diplomat" alone reads as a role."""
+        if " " in name:
+            return name
+        written = self.text[max(0, start - 4):end]
+        the = written.rfind("The ")
+        if the == -1 or written[the + 4:].strip(" ’'s") != name:
+            return name
+        at = max(0, start - 4) + the
+        span = self.doc.char_span(at, at + 3)
+        if span is None or name.isupper() or span[0].i == 0:
+            return name
+        before = self.doc[span[0].i - 1]  # "told The Diplomat", "in The Hill": inside a sentence
+        return f"The {name}" if before.is_alpha and before.is_lower else name
 
     def _org_name(self, text: str) -> str:
         """"South Korean Defense Ministry" -> "Defense Ministry" (the country is its affiliation);
