@@ -249,3 +249,18 @@ def test_timeline_two_dates_in_a_sentence_each_get_their_clause(nlp):
 def test_timeline_sentence_stays_whole_without_a_clause_of_its_own(nlp, text):
     events = build_timeline(nlp(text), published=dt.date(2015, 11, 9))
     assert events and all(e.text == text for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # what a report dates is the thing, not the saying
+    ("Sanders said deportation relief would cover anyone eligible under the 2013 immigration reform bill that "
+     "passed the Senate but never got a vote in the House.",
+     "the 2013 immigration reform bill that passed the Senate but never got a vote in the House"),
+    # the dated thing that reports, or the occasion of the saying, leaves the sentence whole
+    ("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.", None),
+    ("In her 2003 book, Living History, Clinton noted the clot's existence.", None),
+])
+def test_timeline_year_of_a_thing_in_a_report_dates_the_thing(nlp, text, expected):
+    [event] = build_timeline(nlp(text), published=dt.date(2015, 11, 9))
+    assert event.text == (expected or text)

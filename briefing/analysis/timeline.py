@@ -22,6 +22,7 @@ from dateutil.relativedelta import weekday as _weekday
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..model import Span, TimelineEvent
+from . import lexicon as lx
 from .reading import doc_text
 
 MONTHS = {
@@ -411,6 +412,38 @@ def _own_clause(doc, mention: _Mention, others: list[_Mention], bounds: tuple[in
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
+def _dated_thing(doc, mention: _Mention, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase a year dates inside someone's report, or None.
+
+    "Sanders said ... anyone eligible under the 2013 immigration reform bill that
+    passed the Senate": what happened in 2013 is the bill, not Sanders's saying;
+    "the 2013 immigration reform bill that passed the Senate but never got a vote
+    in the House" is the event. Only a year before its noun ("the 2013 bill",
+    "her 2008 campaign") in a sentence whose main verb reports speech counts.
+    """
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    year, noun = span[0], span[0].head
+    if year.dep_ not in ("nummod", "compound", "amod") or noun.pos_ not in ("NOUN", "PROPN") or noun.i < year.i:
+        return None
+    root = year.sent.root
+    if root.lemma_.lower() not in lx.REPORTING_VERBS or noun.i == root.i:
+        return None
+    if noun.head.i == root.i and noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "A 2014 study found ...": what the study found is the event
+    if noun.dep_ == "pobj" and noun.head.head.i == root.i:
+        return None  # "During a May interview, Trump said ...", "In her 2003 book, Clinton noted ...": when it was said
+    first, last = noun.left_edge, noun.right_edge
+    while last.i > noun.i and (last.is_punct or last.dep_ == "cc"):
+        last = doc[last.i - 1]
+    lo, hi = max(bounds[0], first.idx), min(bounds[1], last.idx + len(last.text))
+    words = [t for t in doc.char_span(lo, hi, alignment_mode="expand") or () if not t.is_punct]
+    return (lo, hi) if len(words) >= MIN_CLAUSE_WORDS else None
+
+
 def _finite(verb) -> bool:
     """True for "is operating", "hit", "would lift"; not for "to drop" or "being freed"."""
     return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
@@ -463,7 +496,10 @@ def build_timeline(
     events: dict[tuple[str, int, int], TimelineEvent] = {}
     for m, when, bounds in dated:
         others = [o for o, w in by_sentence[bounds] if w != when]
-        if others:
+        thing = _dated_thing(doc, m, bounds)
+        if thing is not None:
+            bounds = thing
+        elif others:
             bounds = _own_clause(doc, m, others, bounds)
         key = (when.iso(), *bounds)
         if key not in events:
