@@ -130,7 +130,7 @@ class DigestPosition(_Record):
     actor: Optional[str] = None
     co_actors: list[str] = []  # those who hold it with ``actor`` (:attr:`Position.co_actors`)
     text: str  # its words, parts joined by " … " (see :func:`_position_text`)
-    cue: str = ""
+    cue: str = ""  # the words that put it, read before it (:meth:`Position.lead_in`); "" when none
 
 
 class DigestEvent(_Record):
@@ -546,7 +546,7 @@ def _positions(briefs: Sequence[Briefing], actor_of: Mapping) -> list[DigestPosi
     return [
         DigestPosition(article=n, position=p.id, actor=actor_of.get((n, p.actor)) if p.actor else None,
                        co_actors=_co_actors(actor_of, n, p),
-                       text=_position_text(brief, p), cue=brief.source.text[p.cue.start:p.cue.end] if p.cue else "")
+                       text=_position_text(brief, p), cue=p.lead_in(brief.source.text))
         for n, brief in enumerate(briefs, start=1)
         for p in brief.positions
     ]

@@ -131,6 +131,24 @@ class Position(_Record):
         """The words of each span, in order."""
         return [source_text[s:e] for s, e in self.spans]
 
+    def lead_in(self, source_text: str) -> str:
+        """The cue as it reads before the position ("did not comment on", "pledged"), or "".
+
+        Under its holder's name, a position reads as cue and content: "did not comment
+        on the remarks", not "the remarks". A cue after the content ("..., officials
+        said") or one set off by punctuation ("According to the ministry, ...") is left out,
+        but not a verb before a "that" clause after a colon ("emphasized the same point:
+        that ..." reads "emphasized that ...").
+        """
+        if self.cue is None or self.cue.end > self.start:
+            return ""
+        between = source_text[self.cue.end:self.start]
+        clause = between.rstrip().endswith(":") and source_text[self.start:self.start + 5].lower() == "that "
+        cue = source_text[self.cue.start:self.cue.end]
+        if (any(c in between for c in ",;:\n") and not clause) or not cue.strip():
+            return ""
+        return cue
+
 
 class KeyPoint(_Record):
     """A point of the summary and the sentence it comes from."""

@@ -337,22 +337,9 @@ class _Helpers:
         return QUOTE_JOINER.join(position.parts(self.brief.source.text))
 
     def position_cue(self, position: Position) -> str:
-        """The words that put the position before it ("did not comment on", "pledged"), or "".
-
-        Under its holder's name, a position reads as cue and content: "did not comment
-        on the remarks", not "the remarks". A cue after the content ("..., officials
-        said") or one set off by punctuation ("According to the ministry, ...") is left out,
-        but not a verb before a "that" clause after a colon ("emphasized the same point:
-        that ..." reads "*emphasized* that ...").
-        """
-        if position.cue is None or position.cue.end > position.start:
-            return ""
-        text = self.brief.source.text
-        between = text[position.cue.end:position.start]
-        clause = between.rstrip().endswith(":") and text[position.start:position.start + 5].lower() == "that "
-        if (any(c in between for c in ",;:\n") and not clause) or not text[position.cue.start:position.cue.end].strip():
-            return ""
-        return text[position.cue.start:position.cue.end]
+        """The words that put the position before it ("did not comment on", "pledged"), or ""
+        (see :meth:`briefing.model.Position.lead_in`)."""
+        return position.lead_in(self.brief.source.text)
 
     def quote_cue(self, quote: Quote) -> str:
         """The words that introduce a quote ("said", "— Donald J. Trump (@realDonaldTrump) June 29, 2016"),

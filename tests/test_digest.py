@@ -200,6 +200,19 @@ def test_digest_position_held_jointly_is_each_holders():
     assert Digest.from_json(digest.to_json()) == digest
 
 
+def test_digest_position_reads_after_its_cue():
+    text = "Joe Biden said that taxes would rise. According to aides, Biden would veto the bill."
+    brief = make_brief(text, [person("Joe Biden")], positions=[("Joe Biden", "that taxes would rise"),
+                                                              ("Joe Biden", "Biden would veto the bill")])
+    said, according = text.index("said"), text.index("According to")
+    brief = brief.model_copy(update={"positions": [
+        brief.positions[0].model_copy(update={"cue": Span(start=said, end=said + 4)}),
+        brief.positions[1].model_copy(update={"cue": Span(start=according, end=according + 12)})]})
+    digest = build_digest([brief])
+    assert [p.cue for p in digest.positions_of("joe-biden")] == ["said", ""]
+    assert "*said* that taxes would rise" in render_digest_markdown(digest)
+
+
 def test_digest_most_covered_actor_comes_first(two_days):
     assert two_days.actors[0].id == "joe-biden"
     assert two_days.overview.dominant[0] == "joe-biden"

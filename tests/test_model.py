@@ -140,3 +140,18 @@ def test_model_position_held_jointly_is_each_holders():
     brief = Briefing.model_validate(data)
     assert brief.positions_of("kim") == brief.positions_of("lee") == brief.positions
     assert Briefing.from_json(brief.to_json()) == brief
+
+
+@pytest.mark.parametrize("text, cue, content, lead_in", [
+    ("Kim did not comment on the remarks.", "did not comment on", "the remarks", "did not comment on"),
+    # after its content, or set off by a comma, a cue does not read before it
+    ("The plan will fail, officials said.", "said", "The plan will fail", ""),
+    ("According to the ministry, Suh agreed.", "According to", "Suh agreed", ""),
+    # a verb before a colon and a "that" clause still does
+    ("Both emphasized the same point: that the alliance matters.", "emphasized", "that the alliance matters",
+     "emphasized"),
+])
+def test_model_position_lead_in_is_the_cue_as_it_reads_before_it(text, cue, content, lead_in):
+    c, s = text.index(cue), text.index(content)
+    position = Position(id="p1", text=content, start=s, end=s + len(content), cue=Span(start=c, end=c + len(cue)))
+    assert position.lead_in(text) == lead_in
