@@ -621,6 +621,14 @@ def test_quotes_subject_nearest_the_verb(nlp, text, cue, nth, speaker):
         # the second "said" is hung on the reported clause; it is still his
         ("He said his recent attacks on Trump have given his campaign momentum and said that Trump did not "
          "represent the party.", "said", 1, "He"),
+        # a contrast after a perfect goes back to the speaker
+        ("Huckabee’s campaign acknowledged that the candidate has delivered paid speeches but declined to "
+         "provide a list of venues.", "declined", 0, "Huckabee’s campaign"),
+        # a verb without a clause of its own after a perfect shares its "has" and its subject
+        ("Choi added that the Biden administration has only treated North Korea as a threat and demanded "
+         "“complete denuclearization” without effective efforts.", "demanded", 0, "the Biden administration"),
+        ("She noted that Sanders in the past has criticized the president for accepting contributions from Wall "
+         "Street and called the president weak.", "called", 0, "Sanders"),
     ],
 )
 def test_quotes_second_report_joined_to_content_keeps_speaker(nlp, text, cue, nth, speaker):

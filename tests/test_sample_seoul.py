@@ -106,3 +106,12 @@ def test_sample_seoul_every_quote_is_verbatim(seoul_brief):
 
 def test_sample_seoul_headline_is_title_and_not_analysed(seoul_brief):
     assert seoul_brief.source.title == "US Secretaries of State and Defense Hold Talks in South Korea"
+
+
+def test_sample_seoul_each_position_is_held_by_whom_the_article_says(seoul_brief):
+    """Choi reported that the Biden administration "demanded “complete denuclearization”": the demand is
+    the administration's; Blinken and Austin both emphasized the alliance point."""
+    held = {p.text: [p.actor, *p.co_actors] for p in seoul_brief.positions}
+    assert held["complete denuclearization"] == ["biden-administration"]
+    [point] = [v for k, v in held.items() if k.startswith("that the alliance should be strengthened")]
+    assert point == ["antony-blinken", "lloyd-austin"]

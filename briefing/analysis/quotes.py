@@ -462,8 +462,18 @@ def _report_joined_to_content(verb, tok) -> bool:
     ..." the second "said" goes with the first, not with "given": it shares
     the first one's speaker, not the reported clause's subject.
     """
-    return (tok.dep_ == "conj" and is_reporting_verb(verb) and tok.head.dep_ == "ccomp"
-            and is_reporting_verb(tok.head.head) and tok.head.head.i < tok.head.i)
+    if not (tok.dep_ == "conj" and is_reporting_verb(verb) and tok.head.dep_ == "ccomp"
+            and is_reporting_verb(tok.head.head) and tok.head.head.i < tok.head.i):
+        return False
+    # "added that the administration has only treated it as a threat and demanded “complete
+    # denuclearization”": a verb with no clause of its own after a perfect shares its "has"
+    # and its subject; "... have given it momentum and said that ..." reports again.
+    # "... has delivered paid speeches but declined to ...": a contrast goes back to the speaker
+    joined_by = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
+    shares_perfect = (any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children)
+                      and not any(c.dep_ in ("aux", "nsubj", "ccomp") for c in tok.children)
+                      and joined_by != "but")
+    return not shares_perfect
 
 
 def _finite_clause(verb) -> bool:
