@@ -927,3 +927,19 @@ def test_quotes_embedded_post_wins_over_its_inner_quotation(nlp):
     doc = nlp(text)
     assert [(doc.text[q.spans[0][0]:q.spans[0][1]][:13], said(doc, q.speaker)) for q in find_quotes(doc)] == [
         ("Rudy Giuliani", "David Martosko")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, term, cue, speaker", [
+    # a term quoted inside a verb's subject is not what that verb reports: the clause around it is
+    ("His speech — in which he joked about Hillary Clinton’s “interesting friendship” with Muslim aide Huma "
+     "Abedin, cited his appearance in a campaign ad and led with his daughter’s husband — kept the audience "
+     "laughing.", "interesting friendship", "joked", "he"),
+    # a nickname in the speaker's own name is nobody's quotation
+    ("Scott's niece, state Del. Marcia “Cia” Price, shouted to the crowd that the race was close.", "Cia",
+     None, None),
+])
+def test_quotes_term_inside_a_subject_is_not_what_its_verb_reports(nlp, text, term, cue, speaker):
+    found = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
+    said = [(q.cue and text[q.cue[0]:q.cue[1]], q.speaker and text[q.speaker[0]:q.speaker[1]]) for q in found]
+    assert said == ([(cue, speaker)] if cue else [])

@@ -840,7 +840,7 @@ def test_reported_content_keeps_a_negating_conjunction(nlp, text, content):
         # and a verb of speech in a relative clause on the speaker is its cue
         ("''Revenues are up a little bit, and so are rounds,'' said Mr. Ekovich, who noted that during the "
          "years of the recession the price of some golf courses had ''cratered'' to about half their former value.",
-         "Mr. Ekovich", "noted", "cratered"),
+         "Mr. Ekovich, who", "noted", "cratered"),
     ],
 )
 def test_reported_partial_quote_report_keeps_whole_marks(nlp, text, speaker, cue, fragment):

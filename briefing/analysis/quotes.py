@@ -669,7 +669,11 @@ def _cue_in(tokens, group, quoted, partial: bool):
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, _outside(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS) or _puts_it(tok):
-            if partial and inner and tok not in inner[0].ancestors:
+            if partial and inner and (tok not in inner[0].ancestors
+                                      or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))):
+                # A term quoted inside the subject ("His speech, in which he joked about her
+                # “interesting friendship”, cited ...") is not what the verb reports. (A longer
+                # fragment there may be the report the parse hung on the subject: not skipped.)
                 continue
             subject = _agent(tok) if _passive_participle(tok) else subject_of(tok)
             if subject is not None and subject.idx in quoted:
@@ -688,6 +692,16 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+MAX_TERM_WORDS = 3  # a quoted term ("interesting friendship"), not a quoted clause
+
+
+def _inside_subject(token, verb) -> bool:
+    """True when ``token`` lies in ``verb``'s subject: "His speech — in which he joked about her
+    “interesting friendship” — cited ..." does not have "cited" report the fragment."""
+    child = next((a for a in token.ancestors if a.head.i == verb.i and a.i != verb.i), token)
+    return child.dep_ in lx.SUBJECT_DEPS
 
 
 def _puts_it(token) -> bool:
