@@ -54,9 +54,9 @@ OCCUPATION_NOUNS = frozenset(
     """.split()
 )
 OCCUPATION_SUFFIXES = ("ist", "ian")
-# Words that tell how someone stands to another, not what they do: "rival" or "wife" alone is no role.
 # Words that open a sentence before a title, no part of it: "But Attorney General Eric Schneiderman".
 JOINING_POS = frozenset({"CCONJ", "SCONJ", "ADV", "DET", "PRON", "INTJ"})
+# Words that tell how someone stands to another, not what they do: "rival" or "wife" alone is no role.
 RELATIONAL_NOUNS = frozenset("member ally rival partner mother father daughter son wife husband sister brother".split())
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
