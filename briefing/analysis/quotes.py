@@ -466,9 +466,9 @@ def _report_joined_to_content(verb, tok) -> bool:
             and is_reporting_verb(tok.head.head) and tok.head.head.i < tok.head.i):
         return False
     # "added that the administration has only treated it as a threat and demanded “complete
-    # denuclearization”": a verb with no clause of its own after a perfect shares its "has"
-    # and its subject; "... have given it momentum and said that ..." reports again.
-    # "... has delivered paid speeches but declined to ...": a contrast goes back to the speaker
+    # denuclearization”": a verb with no clause of its own after a perfect shares its "has" and
+    # its subject. "... have given it momentum and said that ..." reports again, and "... has
+    # delivered paid speeches but declined to ..." goes back to the speaker with its contrast.
     joined_by = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
     shares_perfect = (any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children)
                       and not any(c.dep_ in ("aux", "nsubj", "ccomp") for c in tok.children)
