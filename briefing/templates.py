@@ -396,8 +396,7 @@ class _Helpers:
     def held_with(self, position: Position, actor: Actor | str) -> list[str]:
         """The names of those who hold ``position`` with ``actor``: "Lloyd Austin" under Blinken for
         "Blinken and Austin both emphasized ..."; [] when ``actor`` holds it alone."""
-        actor_id = self._actor_id(actor)
-        return [self.actor_name(a) for a in [position.actor, *position.co_actors] if a is not None and a != actor_id]
+        return _held_with(position, self._actor_id(actor), self.actor_name)
 
     def key_quotes(self, limit: int = 3) -> list[Quote]:
         """The quotes that matter: one from each of the most salient speakers first.
@@ -418,6 +417,11 @@ class _Helpers:
         names = ("quote_text", "quote_cue", "position_text", "position_cue", "holder_as_written", "text_of",
                  "find_actor", "actor_name", "affiliation_of", "quotes_by", "positions_of", "held_with", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
+
+
+def _held_with(position, actor_id: Optional[str], name_of: Callable[[str], str]) -> list[str]:
+    """The names of a position's holders other than ``actor_id`` (a brief's or a digest's)."""
+    return [name_of(a) for a in [position.actor, *position.co_actors] if a is not None and a != actor_id]
 
 
 def _citation(source) -> str:
@@ -570,12 +574,16 @@ class _DigestHelpers:
     def positions_of(self, actor):
         return self.digest.positions_of(getattr(actor, "id", actor))
 
+    def held_with(self, position, actor) -> list[str]:
+        """The names of those who hold ``position`` with ``actor`` (see the brief's ``held_with``)."""
+        return _held_with(position, getattr(actor, "id", actor), self.actor_name)
+
     def article(self, number: int):
         return self.digest.article(number)
 
     def as_dict(self) -> dict[str, Callable]:
         names = ("cite", "cite_all", "refs", "find_actor", "actor_name", "quote_text", "quotes_by",
-                 "positions_of", "article")
+                 "positions_of", "held_with", "article")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
 

@@ -198,6 +198,9 @@ def test_digest_position_held_jointly_is_each_holders():
     assert [p.text for p in digest.positions_of("mitch-mcconnell")] == ["that the bill would pass"]
     assert {a.id: a.positions for a in digest.actors} == {"joe-biden": 2, "mitch-mcconnell": 1}
     assert Digest.from_json(digest.to_json()) == digest
+    md = render_digest_markdown(digest)
+    assert "that the bill would pass *(with Mitch McConnell; " in md  # under Biden
+    assert "that the bill would pass *(with Joe Biden; " in md  # under McConnell
 
 
 def test_digest_position_reads_after_its_cue():
