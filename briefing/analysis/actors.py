@@ -200,23 +200,33 @@ def clause_subject(token):
 
 def _role_words(c, spelled_out: bool = True) -> list[str]:
     """The words of a cluster's role and name, with abbreviated titles spelled out ("Sen." -> "senator")."""
-    words = (c.role or "").lower().split() + c.name.lower().split()
-    return words + [ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS] if spelled_out else words
+    return _spelled((c.role or "").lower().split() + c.name.lower().split(), spelled_out)
 
 
-def _role_heads(c, spelled_out: bool = True) -> set[str]:
+def _role_heads(c, spelled_out: bool = True) -> list[str]:
     """The words a description's head may match: the title or occupation words of the role
     ("manager" of "Clinton campaign manager", not "campaign") and every word of the name."""
     role = [w for w in (c.role or "").lower().split()
             if w in TITLE_WORDS or w in ROLE_ABBREVIATIONS or w in OCCUPATION_NOUNS or _occupation_word(w)]
-    heads = set(role + c.name.lower().split())
-    return heads | {ROLE_ABBREVIATIONS[w] for w in heads if w in ROLE_ABBREVIATIONS} if spelled_out else heads
+    return _spelled(role + c.name.lower().split(), spelled_out)
+
+
+def _spelled(words: list[str], spelled_out: bool) -> list[str]:
+    return words + [ROLE_ABBREVIATIONS[w] for w in words if w in ROLE_ABBREVIATIONS] if spelled_out else words
 
 
 def _strip_name(text: str) -> str:
     text = re.sub(r"^(the|The)\s+", "", text.strip())
     text = re.sub(r"(’s|'s|’|')$", "", text)
     return text.strip(" ,.;:")
+
+
+def _someone_elses(c, owner, surnames: dict) -> bool:
+    """True when ``c``'s role or name ties it to a person other than ``owner`` (``surnames``: each
+    known person by surname): "Clinton lawyer" Cheryl Mills, when "his" is Pagliano."""
+    words = set((c.role or "").split() + c.name.split()[:-1])
+    tied = any(p is not c and p is not owner for w in words for p in surnames.get(w, ()))
+    return tied and owner.name.split()[-1] not in words
 
 
 def _conjuncts(head) -> list:
@@ -979,8 +989,8 @@ class ActorIndex:
             return None  # "a Democratic senator" brings in someone new
         places = self._places_named(span) if span.root.text.islower() else []
 
-        def fits(c: _Cluster, words: list[str], heads: set[str]) -> bool:
-            return (head in heads and described <= set(words)
+        def fits(c: _Cluster, spelled_out: bool) -> bool:
+            return (head in _role_heads(c, spelled_out) and described <= set(_role_words(c, spelled_out))
                     and not (parties and c.affiliation in PARTIES.values() and c.affiliation not in parties))
 
         # "the Florida senator" is none of the senators of other states
@@ -989,28 +999,24 @@ class ActorIndex:
             # "His lawyer" is the lawyer of the one "his" stands for, not a "Clinton lawyer"
             owner = self._antecedent(start, sent, "f" if span[0].lower_ == "her" else "m", avoid)
             if owner is not None:
-                candidates = [c for c in candidates if c.kind != "person" or not self._someone_elses(c, owner)]
-        written = [c for c in candidates if fits(c, _role_words(c, spelled_out=False), _role_heads(c, spelled_out=False))]
+                surnames: dict[str, list[_Cluster]] = {}
+                for p in self._clusters:
+                    if p.kind == "person":
+                        surnames.setdefault(p.name.split()[-1], []).append(p)
+                candidates = [c for c in candidates if c.kind != "person" or not _someone_elses(c, owner, surnames)]
+        written = [c for c in candidates if fits(c, spelled_out=False)]
         if written:
             return max(written, key=lambda c: c.focus(start, sent))
         # A role written short ("Sen. Bernie Sanders") fits "the senator" only with a place to tie
         # it ("the Vermont senator"), or when its person is the one the story is on and no other
         # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
-        spelled = sorted((c for c in candidates if fits(c, _role_words(c), _role_heads(c))), key=lambda c: -c.focus(start, sent))
+        spelled = sorted((c for c in candidates if fits(c, spelled_out=True)), key=lambda c: -c.focus(start, sent))
         if not spelled or places:
             return spelled[0] if spelled else None
         people = [c for c in candidates if c.kind == "person"]
         in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
         clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
         return spelled[0] if clear and in_focus is spelled[0] else None
-
-    def _someone_elses(self, c: _Cluster, owner: _Cluster) -> bool:
-        """True when ``c``'s role or name ties it to a person other than ``owner``:
-        "Clinton lawyer" Cheryl Mills, the "Clinton campaign", when "his" is Pagliano."""
-        words = set((c.role or "").split() + c.name.split()[:-1])
-        others = [p for p in self._clusters if p.kind == "person" and p is not c and p is not owner]
-        named = {p.name.split()[-1] for p in others}
-        return bool(words & named) and owner.name.split()[-1] not in words
 
     @staticmethod
     def _places_named(span) -> list[str]:
