@@ -517,17 +517,13 @@ class ActorIndex:
     def _titled(self, name: str, start: int, end: int) -> str:
         """"The Diplomat", "The Hill": a one-word name written with a capital "The" inside a
         sentence keeps it; "Diplomat" alone reads as a role."""
-        if " " in name:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if " " in name or name.isupper() or span is None or not len(span):
             return name
-        written = self.text[max(0, start - 4):end]
-        the = written.rfind("The ")
-        if the == -1 or written[the + 4:].strip(" ’'s") != name:
+        the = span[0] if span[0].text == "The" else self.doc[span.start - 1] if span.start else None
+        if the is None or the.text != "The" or the.i == 0:
             return name
-        at = max(0, start - 4) + the
-        span = self.doc.char_span(at, at + 3)
-        if span is None or name.isupper() or span[0].i == 0:
-            return name
-        before = self.doc[span[0].i - 1]  # "told The Diplomat", "in The Hill": inside a sentence
+        before = self.doc[the.i - 1]  # "told The Diplomat", "in The Hill": inside a sentence
         return f"The {name}" if before.is_alpha and before.is_lower else name
 
     def _org_name(self, text: str) -> str:
