@@ -424,7 +424,7 @@ def test_they_is_not_a_country(nlp):
 
 
 @pytest.mark.model
-def test_they_after_two_people_is_no_group(nlp):
+def test_they_after_two_people_is_those_people_not_a_body(nlp):
     # "they" are Blinken and Austin (and Moon), not the ministry named the sentence before
     text = ("According to South Korea’s Defense Ministry, Suh and Austin agreed to continue joint efforts. "
             "Blinken and Austin met with South Korean President Moon Jae-in, where they discussed the role of "
