@@ -199,6 +199,12 @@ def reports(nlp, text):
         ("About half said they were very worried about the economy, and more than 4 in 10 said "
          "billionaire Donald Trump would be best at handling the economy.",
          [("About half", "said", "they were very worried about the economy")]),
+        # a verb joined inside a quotation is the speaker's words going on, not a second report
+        ("Cruz said that there is “only one strong conservative in a position to win this race,” "
+         "adding that it’s why Donald Trump “relentlessly attacks us and ignores the other candidates.”",
+         [("Cruz", "said", "that there is “only one strong conservative in a position to win this race,”"),
+          ("Cruz", "adding", "that it’s why Donald Trump “relentlessly attacks us and ignores the other "
+           "candidates.”")]),
     ],
 )
 def test_reported_joined_report_ends_the_clause(nlp, text, expected):

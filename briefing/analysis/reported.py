@@ -361,6 +361,28 @@ def _own_report(token) -> bool:
     return token.dep_ == "conj" and token.tag_ in lx.REPORTING_TENSE_TAGS and _lemma(token) in lx.QUOTE_VERBS
 
 
+def _within_quotation(tokens: list, token) -> bool:
+    """True when ``token`` stands inside a quotation opened within ``tokens`` and closed in its sentence."""
+    doc = tokens[0].doc
+    # a mark left over from the paragraph before opens nothing here
+    start = max([t.i + 1 for t in tokens if t.i < token.i and t.is_space and "\n" in t.text], default=tokens[0].i)
+    before = doc[start:token.i].text
+    after = doc[token.i:token.sent.end].text
+    return _open_after(before) and not _open_after(after, True)
+
+
+def _open_after(text: str, opened: bool = False) -> bool:
+    """Whether a quotation is open after ``text``, given whether one was open before it."""
+    for char in text:
+        if char in lx.DOUBLE_OPEN:
+            opened = True
+        elif char in lx.DOUBLE_CLOSE:
+            opened = False
+        elif char == lx.DOUBLE_STRAIGHT:
+            opened = not opened
+    return opened
+
+
 def _without_joined_report(tokens: list) -> list:
     """A clause cut before a second report joined to it.
 
@@ -371,6 +393,8 @@ def _without_joined_report(tokens: list) -> list:
     inside = {t.i for t in tokens}
     for t in tokens:
         if t.dep_ in lx.JOINING_DEPS and t.head.i in inside and t.i > t.head.i and _own_report(t):
+            if _within_quotation(tokens, t):
+                continue  # “attacks us and ignores the others”: the speaker's own words go on
             cut = t.left_edge.i
             kept = [x for x in tokens if x.i < cut]
             while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc" or kept[-1].is_space):
