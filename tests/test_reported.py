@@ -996,3 +996,18 @@ def test_reported_passive_of_repute(nlp, text, expected):
 )
 def test_reported_stance_noun_after_be(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_reported_content_leaves_the_cleft_clause_out(nlp):
+    # "It was X that raised hackles": the clause belongs to the cleft, not to what was suggested
+    text = ("Instead, it was Trump’s suggestion that the people in the room would not support him "
+            "because he did not want their money that raised hackles.")
+    assert ("Trump", "suggestion",
+            "that the people in the room would not support him because he did not want their money") in reports(nlp, text)
+
+
+@pytest.mark.model
+def test_reported_content_keeps_a_relative_clause_outside_a_cleft(nlp):
+    text = "Trump suggested that the people in the room did not want the money that he raised."
+    assert ("Trump", "suggested", "that the people in the room did not want the money that he raised") in reports(nlp, text)

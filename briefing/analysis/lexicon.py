@@ -39,6 +39,9 @@ COGNITION_VERBS = frozenset(
     """.split()
 )
 
+# What opens the clause of a cleft sentence: "It was his suggestion ... that raised hackles".
+CLEFT_PRONOUNS = frozenset("that who which".split())
+
 # Verbs of intention and stance that take a to-infinitive: "X wants to ...".
 INTENTION_VERBS = frozenset(
     """

@@ -100,7 +100,7 @@ def _inside_any(span, spans) -> bool:
 def _edges(tokens, text: str) -> tuple[int, int] | None:
     """Character span of ``tokens`` without punctuation and spaces at either end."""
     tokens = _without_opening_aside(_without_trailing_aside(sorted(tokens, key=lambda t: t.i)))
-    tokens = _without_leading_when(tokens)
+    tokens = _without_cleft_clause(_without_leading_when(tokens))
     # "But the plan will fail, she said": the opener ties the sentence to the one before
     while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
                                or tokens[0].dep_ == "cc" and tokens[0].lower_ not in lx.NEGATING_CONJUNCTIONS
@@ -677,6 +677,27 @@ def _around_cue(tokens, verb, text: str) -> tuple[tuple[int, int], ...]:
         content = _edges(tokens, text)
         return (content,) if content else ()
     return tuple(s for s in (_edges(before, text), _edges(after, text)) if s is not None)
+
+
+def _without_cleft_clause(tokens: list) -> list:
+    """A content without the clause of the cleft sentence it stands in.
+
+    "It was Trump's suggestion that they would not support him because he did not
+    want their money that raised hackles": the parse hangs "that raised hackles"
+    on "money", but it belongs to "It was ..., that", not to the suggestion.
+    """
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    root = tokens[0].sent.root
+    if root.lemma_ != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.children):
+        return tokens
+    focus = [c for c in root.rights if c.dep_ == "attr"]
+    for t in tokens:
+        if (t.dep_ == "relcl" and t.right_edge.i == last and t.left_edge.lower_ in lx.CLEFT_PRONOUNS
+                and t.left_edge.dep_ in lx.SUBJECT_DEPS and any(t in f.subtree for f in focus)):
+            return [x for x in tokens if x.i < t.left_edge.i]
+    return tokens
 
 
 def _speaker(verb, sent) -> tuple[int, int] | None:
