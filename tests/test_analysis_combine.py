@@ -315,6 +315,11 @@ def test_analysis_combine_signed_quote_speaker(nlp, text, name, kind):
     # "writing" hangs on the clause Trump denied; Tyson, its subject, wrote nothing
     ("Donald Trump denied on Wednesday that boxer Mike Tyson had been invited to speak at the convention, "
      "writing on Twitter that the media had made the story up.", "media", "Donald Trump"),
+    # what a speech or a statement says, the one who gave it says
+    ("Donald Trump spoke to the crowd for an hour. His speech cited his appearance in a campaign ad "
+     "for Benjamin Netanyahu.", "appearance", "Donald Trump"),
+    ("Hillary Clinton was asked about it again. Later in the summer, her statement said that she had not "
+     "sent emails that were marked classified.", "classified", "Hillary Clinton"),
 ])
 def test_position_holder_is_the_person_meant(nlp, text, words, holder):
     brief = brief_of(nlp, text)

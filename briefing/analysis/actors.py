@@ -101,6 +101,10 @@ MEMBER_PREPOSITIONS = frozenset({"including", "like", "as"})
 # "a former chairman" of a body no longer speaks for it.
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
+# What someone says through: "His speech cited ...", "her letter says ...".
+WORKS_THAT_SPEAK = frozenset(
+    """speech remarks statement letter tweet post essay op-ed column memo memoir book testimony message
+    address email ad announcement""".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
 FOCUS_WINDOW = 40  # sentences back that count for focus (0.7 ** 40 is below a millionth)
@@ -969,8 +973,14 @@ class ActorIndex:
         bare = _strip_name(text)
         if bare and " " not in bare and bare[:1].isupper():
             return self._surname_owner(bare, start, sent, avoid)
+        if span is None:
+            return None
+        owner = next((c for c in span.root.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is not None and span.root.lemma_.lower() in WORKS_THAT_SPEAK:
+            # "His speech cited ...", "her letter says": the one who gave it speaks
+            return self._antecedent(owner.idx, sent, "f" if owner.lower_ in FEMALE else "m", avoid)
         # "the professor", "the ministry", "the Vermont senator" (Sen. Bernie Sanders)
-        return self._described(span, start, sent, avoid) if span is not None else None
+        return self._described(span, start, sent, avoid)
 
     def _described(self, span, start: int, sent: int, avoid) -> _Cluster | None:
         """Someone recent whose role or name has the description's head word, and no other party
