@@ -943,3 +943,20 @@ def test_quotes_term_inside_a_subject_is_not_what_its_verb_reports(nlp, text, te
     found = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
     said = [(q.cue and text[q.cue[0]:q.cue[1]], q.speaker and text[q.speaker[0]:q.speaker[1]]) for q in found]
     assert said == ([(cue, speaker)] if cue else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, term, cue, speaker", [
+    # a fragment in a ", saying ..." report on the verb is what the participle reports
+    ("He echoed that promise on Monday, saying he would direct Immigration and Customs Enforcement “to "
+     "immediately stop initiating deportations against” certain undocumented immigrants.",
+     "to immediately stop initiating deportations against", "saying", "He"),
+    # one the parse hung lower, on a clause with a subject of its own, stays with the main verb
+    ("Cardin said Wednesday that Republicans rejected his attempts to include language to strengthen "
+     "enforcement of the nuclear agreement, calling it an “area of contention.”",
+     "area of contention.", "said", "Cardin"),
+])
+def test_quotes_fragment_in_a_participle_report_is_its_own(nlp, text, term, cue, speaker):
+    [quote] = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
+    assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)
+

@@ -1011,3 +1011,12 @@ def test_reported_content_leaves_the_cleft_clause_out(nlp):
 def test_reported_content_keeps_a_relative_clause_outside_a_cleft(nlp):
     text = "Trump suggested that the people in the room did not want the money that he raised."
     assert ("Trump", "suggested", "that the people in the room did not want the money that he raised") in reports(nlp, text)
+
+
+@pytest.mark.model
+def test_reported_participle_after_an_idea_that_is_the_subjects(nlp):
+    # "denied the notion that X is coming, explaining ...": the one who denied explains, not X
+    text = ("Reached by POLITICO, Bennett denied the notion that a campaign shakeup is coming, explaining "
+            "that he was unaware of the interview because he was taking a day off.")
+    assert ("Bennett", "explaining", "that he was unaware of the interview because he was taking a day off") \
+        in reports(nlp, text)

@@ -372,6 +372,10 @@ def subject_of(verb):
             # indicated he would curb critics, vowing to ...": the clause the participle hangs
             # on is what Trump said; the one who wrote or vowed is Trump.
             tok = tok.head
+        elif (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj"
+              and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+              and is_reporting_verb(tok.head.head) and not is_reporting_verb(tok)):
+            tok = tok.head.head  # "Bennett denied the notion that a shakeup is coming, explaining ..."
         subject = _nearest_subject(tok)
         if subject is not None:  # a day or a time is nobody; a name it holds next to the verb may speak
             return _person_next_to(subject, tok) if _names_no_one(subject) else subject
@@ -670,7 +674,8 @@ def _cue_in(tokens, group, quoted, partial: bool):
             candidate = (cue, _outside(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS) or _puts_it(tok):
             if partial and inner and (tok not in inner[0].ancestors
-                                      or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))):
+                                      or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))
+                                      or _reported_below(inner[0], tok)):
                 # A term quoted inside the subject ("His speech, in which he joked about her
                 # “interesting friendship”, cited ...") is not what the verb reports. (A longer
                 # fragment there may be the report the parse hung on the subject: not skipped.)
@@ -692,6 +697,17 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+def _reported_below(token, verb) -> bool:
+    """True when a participle report hangs between ``token`` and ``verb``: "He echoed that
+    promise, saying he would direct ICE “to immediately stop ...”" is what "saying" reports."""
+    for a in token.ancestors:
+        if a.i == verb.i:
+            return False
+        if a.tag_ == "VBG" and a.dep_ == "advcl" and a.head.i == verb.i and a.lemma_.lower() in lx.SPEECH_VERBS:
+            return True  # (one hung lower, on a clause with a subject of its own, may be the parse's slip)
+    return False
 
 
 MAX_TERM_WORDS = 3  # a quoted term ("interesting friendship"), not a quoted clause
