@@ -951,12 +951,21 @@ def test_quotes_term_inside_a_subject_is_not_what_its_verb_reports(nlp, text, te
     ("He echoed that promise on Monday, saying he would direct Immigration and Customs Enforcement “to "
      "immediately stop initiating deportations against” certain undocumented immigrants.",
      "to immediately stop initiating deportations against", "saying", "He"),
+    # so is one in a report joined to the reported clause: the administration demanded it
+    ("Choi pointed out that withdrawing hostile policies is the way to resume the dialogue and added that "
+     "the Biden administration has only treated North Korea as a threat and demanded “complete "
+     "denuclearization” without effective efforts.", "complete denuclearization", "demanded",
+     "the Biden administration"),
+    ("She noted that Sanders in the past has criticized the president for accepting contributions from "
+     "Wall Street and called the president “weak” and “disappointing.”", "weak", "called", "Sanders"),
+    ("Cruz said he'd make sand “glow in the dark,” and Trump vowed to “bomb the hell” out of the Islamic State.",
+     "bomb the hell", "vowed", "Trump"),
     # one the parse hung lower, on a clause with a subject of its own, stays with the main verb
     ("Cardin said Wednesday that Republicans rejected his attempts to include language to strengthen "
      "enforcement of the nuclear agreement, calling it an “area of contention.”",
      "area of contention.", "said", "Cardin"),
 ])
-def test_quotes_fragment_in_a_participle_report_is_its_own(nlp, text, term, cue, speaker):
+def test_quotes_fragment_in_a_report_of_its_own_is_that_reports(nlp, text, term, cue, speaker):
     [quote] = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)
 

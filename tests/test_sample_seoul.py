@@ -41,7 +41,8 @@ BODY_QUOTES = [
     ("[W]e cannot but put on the agenda", "Kim Yo Jong"),
     ("causing a stink", "Kim Yo Jong"),
     ("wants to sleep in peace", "Kim Yo Jong"),
-    ("complete denuclearization", "Choi Sun Hee"),
+    # Choi said the administration "demanded “complete denuclearization”": the quoted demand is its words
+    ("complete denuclearization", "Biden administration"),
     ("I don’t take Kim Yo Jong’s statement seriously", "Kim Young-jun"),
     ("It is important to pay attention", "Kim Young-jun"),
 ]

@@ -700,12 +700,18 @@ def _cue_in(tokens, group, quoted, partial: bool):
 
 
 def _reported_below(token, verb) -> bool:
-    """True when a participle report hangs between ``token`` and ``verb``: "He echoed that
-    promise, saying he would direct ICE “to immediately stop ...”" is what "saying" reports."""
+    """True when a report of its own hangs between ``token`` and ``verb``.
+
+    "He echoed that promise, saying he would direct ICE “to immediately stop ...”" is what
+    "saying" reports; "She noted that Sanders has criticized the president and called him
+    “weak”" what "called" does (the parse hangs it on the clause "noted" reports).
+    """
     for a in token.ancestors:
         if a.i == verb.i:
             return False
-        if a.tag_ == "VBG" and a.dep_ == "advcl" and a.head.i == verb.i and a.lemma_.lower() in lx.SPEECH_VERBS:
+        on_verb = a.head.i == verb.i or (a.dep_ == "conj" and a.head.dep_ == "ccomp" and a.head.head.i == verb.i)
+        if ((a.tag_ == "VBG" and a.dep_ == "advcl" or a.dep_ == "conj" and a.pos_ == "VERB")
+                and on_verb and a.lemma_.lower() in lx.SPEECH_VERBS):
             return True  # (one hung lower, on a clause with a subject of its own, may be the parse's slip)
     return False
 
