@@ -440,6 +440,17 @@ def test_they_after_two_people_is_those_people_not_a_body(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("meeting", ["had a meeting with", "met with"])
+def test_they_after_one_met_another_is_the_two(nlp, meeting):
+    text = (f"Defense Secretary Lloyd Austin arrived on Tuesday. Defense Minister Suh Wook {meeting} Austin "
+            "and shared the view that cooperation is important. They also discussed the transition of "
+            "wartime operational control.")
+    brief = brief_of(nlp, text)
+    [position] = [p for p in brief.positions if "the transition" in p.text]
+    assert [position.actor, *position.co_actors] == ["suh-wook", "lloyd-austin"]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, content", [
     ("Cruz said that the contest had been \"rigged\" against him, a charge that Colorado Republican leaders "
      "strongly denied.", "that the contest had been \"rigged\" against him"),

@@ -101,6 +101,8 @@ MEMBER_PREPOSITIONS = frozenset({"including", "like", "as"})
 # "a former chairman" of a body no longer speaks for it.
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "one-time"})
 GROUP_PRONOUNS = frozenset({"they", "it", "them"})
+# "Suh met Austin", "had a meeting with Austin": the two are a "they" after it.
+MEETING_WORDS = frozenset("meet meeting talk talks speak confer".split())
 # What someone says through: "His speech cited ...", "her letter says ...".
 WORKS_THAT_SPEAK = frozenset(
     """speech remarks statement letter tweet post essay op-ed column memo memoir book testimony message
@@ -239,6 +241,23 @@ def _conjuncts(head) -> list:
     for t in found:
         found += [c for c in t.children if c.dep_ == "conj" and c.i > t.i]
     return found
+
+
+def _met_with(subject):
+    """The one a lone ``subject`` met: "Suh had a meeting with Austin", "Blinken met with Chung"."""
+    if any(t.dep_ == "conj" for t in subject.children):
+        return None
+    verb = subject.head
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in MEETING_WORDS]
+    if verb.lemma_.lower() not in MEETING_WORDS and len(holders) == 1:
+        return None
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                partner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                if partner is not None:
+                    return partner
+    return None
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -1100,12 +1119,16 @@ class ActorIndex:
                     root = None if m.end > pos else self._root(m.start, m.end)
                     if root is not None and root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
                         root = root.head
-                    if root is not None and root.dep_ in SUBJECT_DEPS and any(t.dep_ == "conj" for t in root.children):
+                    if root is not None and root.dep_ in SUBJECT_DEPS and (
+                            any(t.dep_ == "conj" for t in root.children) or _met_with(root) is not None):
                         last = root if last is None or root.i > last.i else last
         if last is None:
             return None
-        found = [self._cluster_at(t.idx) for t in _conjuncts(last)]
-        return [c for n, c in enumerate(found) if c is not None and c.kind == "person" and c not in found[:n]]
+        partner = _met_with(last)
+        found = [self._cluster_at(t.idx) for t in (_conjuncts(last) if partner is None else [last, partner])]
+        people = [c for n, c in enumerate(found) if c is not None and c.kind == "person" and c not in found[:n]]
+        # "Trump met with Goldman Sachs. They ...": no two people, so no answer here
+        return None if partner is not None and len(people) < 2 else people
 
     def _possessor_of(self, start: int, end: int, noun, person: bool = False) -> bool:
         """True for the "Scott" of "Scott's niece", and for a ``person`` of "Scott aides" too
