@@ -320,6 +320,11 @@ def test_analysis_combine_signed_quote_speaker(nlp, text, name, kind):
      "for Benjamin Netanyahu.", "appearance", "Donald Trump"),
     ("Hillary Clinton was asked about it again. Later in the summer, her statement said that she had not "
      "sent emails that were marked classified.", "classified", "Hillary Clinton"),
+    # what someone does, said of the one just named whose role the article never wrote
+    ("Donald Trump is once again breaking the mold. The billionaire businessman said that the race was over.",
+     "the race", "Donald Trump"),
+    ("Many agreed with much of Carson’s speech, but the neurosurgeon’s decision to read from a prepared text "
+     "disappointed them.", "to read", "Carson"),
 ])
 def test_position_holder_is_the_person_meant(nlp, text, words, holder):
     brief = brief_of(nlp, text)
@@ -499,3 +504,11 @@ def test_analysis_they_after_joined_people_holds_with_them_but_speaks_no_quotati
     assert [position.actor, *position.co_actors] == ["gary-johnson", "william-weld"]
     # a quotation is one person's words: "they" names no single speaker
     assert [q.speaker for q in brief.quotes if q.text.startswith("We are")] == [None]
+
+
+@pytest.mark.model
+def test_one_of_many_unnamed_is_not_the_one_just_named(nlp):
+    # "the organizer" may be any of the people at the meeting, not the voter named before
+    brief = brief_of(nlp, "Tom Ebeling joined a group of volunteers on Sunday. “You guys are gonna be the most "
+                          "effective messengers,” the organizer told them.")
+    assert [q.speaker for q in brief.quotes] == [None]

@@ -58,6 +58,9 @@ OCCUPATION_SUFFIXES = ("ist", "ian")
 JOINING_POS = frozenset({"CCONJ", "SCONJ", "ADV", "DET", "PRON", "INTJ"})
 # Words that tell how someone stands to another, not what they do: "rival" or "wife" alone is no role.
 RELATIONAL_NOUNS = frozenset("member ally rival partner mother father daughter son wife husband sister brother".split())
+# What many unnamed people in a story are: "the organizer", "the employee" may be any of them.
+MANY_PEOPLE_ROLES = frozenset(
+    "employee supporter voter resident volunteer organizer student worker retiree donor graduate fundraiser".split())
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
 # An entity followed by one of these names a body, not a person: "the Biden administration".
@@ -1036,12 +1039,31 @@ class ActorIndex:
         # it ("the Vermont senator"), or when its person is the one the story is on and no other
         # fits as well: "Rubio ... the senator" may be Rubio, whose title the article never wrote.
         spelled = sorted((c for c in candidates if fits(c, spelled_out=True)), key=lambda c: -c.focus(start, sent))
+        if (not spelled and not places and _occupation(span.root) and span[0].lower_ == "the"
+                and span.root.lower_ not in RELATIONAL_NOUNS | MANY_PEOPLE_ROLES):
+            return self._unroled_named_just_before(start, sent, avoid)
         if not spelled or places:
             return spelled[0] if spelled else None
         people = [c for c in candidates if c.kind == "person"]
         in_focus = max(people, key=lambda c: c.focus(start, sent), default=None)
         clear = len(spelled) == 1 or spelled[0].focus(start, sent) >= CLEAR_FOCUS * spelled[1].focus(start, sent)
         return spelled[0] if clear and in_focus is spelled[0] else None
+
+    def _unroled_named_just_before(self, start: int, sent: int, avoid) -> _Cluster | None:
+        """The one person named earlier in this sentence (or the one subject, or the one person, of the
+        sentence before), whose role the article never wrote: "much of the substance of Carson’s speech, the neurosurgeon’s
+        decision to read ...", "Donald Trump is once again breaking the mold. The billionaire
+        businessman will be holding ..." """
+        named = {c for c in self._clusters if c.kind == "person" and c not in avoid
+                 and any(m.end <= start and not m.in_quote for m in c.by_sent.get(sent, ()))}
+        if not named:
+            before = [(c, m) for c in self._clusters if c.kind == "person" and c not in avoid
+                      for m in c.by_sent.get(sent - 1, ()) if not m.in_quote]
+            named = {c for c, m in before if m.subject} or {c for c, _ in before}
+        if len(named) != 1:
+            return None
+        [c] = named
+        return c if not c.role else None
 
     @staticmethod
     def _places_named(span) -> list[str]:
