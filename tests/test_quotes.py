@@ -969,3 +969,12 @@ def test_quotes_fragment_in_a_report_of_its_own_is_that_reports(nlp, text, term,
     [quote] = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)
 
+
+
+@pytest.mark.model
+def test_quotes_frame_split_off_after_the_mark_is_the_cue_however_long(nlp):
+    # the parse ends the sentence at the closing mark; the lower-case sentence after it is the frame
+    text = ('The rally went on. "Power to the people!" the group shouted from the street outside a '
+            'normally quiet block.')
+    [quote] = find_quotes(nlp(text))
+    assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == ("shouted", "the group")

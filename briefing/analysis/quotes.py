@@ -1061,10 +1061,20 @@ def _after_cue(sent, mark: int) -> bool:
 
 
 def _short_cue_sentence(sent, quoted):
-    """A sentence like ``Kim said.``: a subject, a reporting verb and little else."""
+    """A sentence like ``Kim said.``: a subject, a reporting verb and little else.
+
+    A sentence the parse split off right after the closing mark that goes on in lower case
+    ("“Power to the people!” the group shouted from the street outside ...") is the
+    quote's own frame, however long: its main verb, if it reports, is the cue.
+    """
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words or len(words) > 10 or any(t.idx in quoted for t in sent):
+    if not words or any(t.idx in quoted for t in sent):
         return None
+    if len(words) > 10:
+        root = sent.root
+        if not (words[0].is_lower and is_reporting_verb(root, lx.SPEECH_VERBS) and subject_of(root) is not None):
+            return None
+        return root
     for tok in words:
         if is_reporting_verb(tok) and subject_of(tok) is not None:
             return tok
