@@ -1020,3 +1020,15 @@ def test_reported_participle_after_an_idea_that_is_the_subjects(nlp):
             "that he was unaware of the interview because he was taking a day off.")
     assert ("Bennett", "explaining", "that he was unaware of the interview because he was taking a day off") \
         in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the question on "asked" as an adverbial clause
+    ("HuffPost asked the Democratic contender if he had been preparing himself mentally for the possibility.",
+     ("HuffPost", "asked", "if he had been preparing himself mentally for the possibility")),
+    ("In an interview in August, the actress was asked if she had ever been discriminated against.",
+     (None, "asked", "if she had ever been discriminated against")),
+])
+def test_reported_question_asked_is_the_content(nlp, text, expected):
+    assert expected in reports(nlp, text)

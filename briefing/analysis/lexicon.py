@@ -42,6 +42,10 @@ COGNITION_VERBS = frozenset(
 # What opens the clause of a cleft sentence: "It was his suggestion ... that raised hackles".
 CLEFT_PRONOUNS = frozenset("that who which".split())
 
+# Verbs that ask, and the words that open what they ask: "asked him if he would run".
+QUESTION_VERBS = frozenset("ask wonder inquire".split())
+QUESTION_MARKERS = frozenset("if whether".split())
+
 # Verbs of intention and stance that take a to-infinitive: "X wants to ...".
 INTENTION_VERBS = frozenset(
     """

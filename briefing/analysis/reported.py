@@ -223,6 +223,12 @@ def _complement(verb, sent):
             if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
                 tokens += _clause_continued(verb, tokens[-1].i, sent)
             return tokens
+    if lemma in lx.QUESTION_VERBS:
+        # "asked the contender if he had been preparing ...": the parse hangs the question as an adverbial
+        for child in verb.rights:
+            if (child.dep_ == "advcl" and sent.start <= child.i < sent.end
+                    and any(c.dep_ == "mark" and c.lower_ in lx.QUESTION_MARKERS for c in child.children)):
+                return list(child.subtree)
     for child in verb.rights:
         if child.dep_ != "xcomp" or not sent.start <= child.i < sent.end:
             continue
