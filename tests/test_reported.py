@@ -1032,3 +1032,12 @@ def test_reported_participle_after_an_idea_that_is_the_subjects(nlp):
 ])
 def test_reported_question_asked_is_the_content(nlp, text, expected):
     assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+def test_reported_according_to_inside_a_reported_clause_leaves_the_report(nlp):
+    # each report's content holds the other's cue: the outer one stays, not neither
+    text = ("The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings "
+            "Clinton had with individuals were with foundation donors.")
+    assert ("The AP", "reported", "that, according to an analysis of her calendar, 85 of the 154 meetings "
+            "Clinton had with individuals were with foundation donors") in reports(nlp, text)

@@ -1078,12 +1078,22 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         i = bisect.bisect_right(starts, offset) - 1
         while i >= 0 and reach[i] > offset:
             s, e, owner = spans[i]
-            if owner != k and s <= offset < e:
+            # Two reports may each hold the other's cue ("The AP reported that, according to an
+            # analysis, ..." read whole by both cues): the one whose cue comes first is outside.
+            if owner != k and s <= offset < e and not _mutual(found[owner], found[k]):
                 return True
             i -= 1
         return False
 
     return [a for k, a in enumerate(found) if not (a.cue and nested(k, a.cue[0]))]
+
+
+def _mutual(outer: Attribution, inner: Attribution) -> bool:
+    """True when ``inner``'s content holds ``outer``'s cue too, ``inner``'s cue comes first and
+    ``outer``'s content goes on after its cue (an aside inside ``inner``'s clause, not "... said
+    Y, according to Z", where Z vouches for the whole)."""
+    return (outer.cue is not None and inner.cue[0] < outer.cue[0] and _inside(outer.cue[0], inner)
+            and any(s > outer.cue[1] for s, _ in outer.spans))
 
 
 def _inside(offset: int, att: Attribution) -> bool:
