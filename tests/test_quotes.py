@@ -978,3 +978,13 @@ def test_quotes_frame_split_off_after_the_mark_is_the_cue_however_long(nlp):
             'normally quiet block.')
     [quote] = find_quotes(nlp(text))
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == ("shouted", "the group")
+
+
+@pytest.mark.model
+def test_quotes_each_of_two_speakers_in_one_sentence_keeps_their_words(nlp):
+    # the shout is nearest the first quote; "Beck joked" (the name parsed as a compound) has the second
+    text = ("When someone in the audience shouted, “Cruz,” Beck joked, again using an exaggerated Southern "
+            "accent, “Amen, brother! Come on up and get baptized!”")
+    found = [(text[q.spans[0][0]:q.spans[-1][1]][:6], text[q.cue[0]:q.cue[1]], text[q.speaker[0]:q.speaker[1]])
+             for q in find_quotes(nlp(text))]
+    assert found == [("Cruz,", "shouted", "someone in the audience"), ("Amen, ", "joked", "Beck")]

@@ -364,6 +364,10 @@ def _adjacent(left, right) -> bool:
 
 def subject_of(verb):
     """The subject token of a verb, looking up a chain of clauses ("X said, adding that ...")."""
+    named = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN"
+            and verb.tag_ in lx.REPORTING_TENSE_TAGS and not any(c.dep_ in lx.SUBJECT_DEPS for c in verb.children)):
+        return named  # "“Cruz,” Beck joked": the parse took the name for a compound of the verb
     tok = verb
     for _ in range(4):
         if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
@@ -687,7 +691,8 @@ def _cue_in(tokens, group, quoted, partial: bool):
             candidate = (token_span(tok), _outside(subject, quoted))
         else:
             continue
-        distance = min(abs(tok.idx - doc_end), abs(tok.idx - doc_start))
+        # from the end of a verb before the quote: "someone shouted, “Cruz,” Beck joked" is the shout
+        distance = min(abs(tok.idx - doc_end), abs(tok.idx + len(tok.text) - doc_start))
         speech = tok.lemma_.lower() in lx.SPEECH_VERBS or tok.lower_ == lx.ACCORDING_TO[0]
         # A fragment belongs to the outermost report that holds it ("Kim told
         # X that they will maintain “strategic patience”" is Kim's); a whole
