@@ -857,6 +857,14 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     return (token_span(verb), speaker) if speaker else None
 
 
+def _governs(doc, outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """True when the word at ``outer`` heads the clause that holds the word at ``inner``
+    ("Rubio fired back" over "When Trump suggested ...", not "said" over "she has learned")."""
+    head = doc.char_span(*outer, alignment_mode="expand")
+    word = doc.char_span(*inner, alignment_mode="expand")
+    return head is not None and word is not None and head[0] in word[0].ancestors
+
+
 def _names_a_source(subject) -> bool:
     """"Hoff’s letter makes a libertarian-style case: “...”", "One early supporter, Representative Lee
     Zeldin, gave it a whirl: “...”": a written source, or a phrase with a person's name in it."""
@@ -1130,6 +1138,12 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opens_paragraph=not text[text.rfind("\n", 0, group[0].open) + 1:group[0].open].strip(),
     )
     found = _cue_in(frame, group, quoted, partial) if frame else None
+    if found is not None and not partial and found[0][1] <= group[0].open:
+        # "When Trump suggested that ..., Rubio fired back: “...”": the verb that opens the quotation
+        # with a colon speaks, not a cue further back in the sentence
+        colon = _verb_colon_cue(doc, text, group[0].open, quoted)
+        if colon is not None and colon[0][0] > found[0][0] and _governs(doc, colon[0], found[0]):
+            found = colon
     if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
         # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
         # blared the front page" has a verb of its own after the quote, and that speaks.
