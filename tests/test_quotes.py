@@ -995,10 +995,13 @@ def test_quotes_each_of_two_speakers_in_one_sentence_keeps_their_words(nlp):
     # the verb before the colon heads the sentence: the cue in its "when" clause is someone else's
     ("When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio fired back "
      "forcefully: “If they sue us in a court in Miami, they’re going to lose.”", "fired", "Rubio"),
+    # or before the comma, however the parse hung it
+    ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, “If "
+     "I could have chosen to bake cookies and have teas, I would have.”", "shot", "Hillary"),
     # a verb before the colon inside what was said is not the speaker's
     ("Axelrod said this was a “fatal miscalculation” and that she has learned her lesson: “They are "
      "fortified for a longer fight if they need to be in one.”", "said", "Axelrod"),
 ])
-def test_quotes_verb_before_the_colon_speaks_when_it_heads_the_sentence(nlp, text, cue, speaker):
+def test_quotes_verb_opening_the_quotation_speaks_when_it_heads_the_sentence(nlp, text, cue, speaker):
     quote = next(q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:].startswith(("If", "They")))
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)

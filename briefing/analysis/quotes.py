@@ -882,9 +882,11 @@ def _verb_comma_cue(doc, text: str, mark: int, quoted):
     if comma is None:
         return None
     verb = doc[comma.i - 1]
-    if verb.dep_ == "prt":
+    if verb.dep_ == "prt" or (verb.dep_ == "advmod" and verb.lower_ == "back"):
         verb = verb.head  # "shot back,"
-    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.idx in quoted:
+    # (the parse may hang the clause on the quotation's own verb: "Hillary shot back, “I suppose ...”")
+    main = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.idx in quoted)
+    if verb.pos_ != "VERB" or not main or verb.idx in quoted:
         return None
     subject = subject_of(verb)
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
@@ -1140,10 +1142,10 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
     found = _cue_in(frame, group, quoted, partial) if frame else None
     if found is not None and not partial and found[0][1] <= group[0].open:
         # "When Trump suggested that ..., Rubio fired back: “...”": the verb that opens the quotation
-        # with a colon speaks, not a cue further back in the sentence
-        colon = _verb_colon_cue(doc, text, group[0].open, quoted)
-        if colon is not None and colon[0][0] > found[0][0] and _governs(doc, colon[0], found[0]):
-            found = colon
+        # with a colon (or a comma) speaks, not a cue further back in the sentence
+        opener = _verb_colon_cue(doc, text, group[0].open, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
+        if opener is not None and opener[0][0] > found[0][0] and _governs(doc, opener[0], found[0]):
+            found = opener
     if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
         # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
         # blared the front page" has a verb of its own after the quote, and that speaks.
