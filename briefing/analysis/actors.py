@@ -1050,10 +1050,12 @@ class ActorIndex:
         return spelled[0] if clear and in_focus is spelled[0] else None
 
     def _unroled_named_just_before(self, start: int, sent: int, avoid) -> _Cluster | None:
-        """The one person named earlier in this sentence (or the one subject, or the one person, of the
-        sentence before), whose role the article never wrote: "much of the substance of Carson’s speech, the neurosurgeon’s
-        decision to read ...", "Donald Trump is once again breaking the mold. The billionaire
-        businessman will be holding ..." """
+        """The one person named earlier in this sentence (else the one subject, or the one person,
+        of the sentence before), if the article never wrote their role.
+
+        "much of Carson’s speech, the neurosurgeon’s decision to read ...", "Donald Trump is
+        once again breaking the mold. The billionaire businessman will be holding ...".
+        """
         named = {c for c in self._clusters if c.kind == "person" and c not in avoid
                  and any(m.end <= start and not m.in_quote for m in c.by_sent.get(sent, ()))}
         if not named:

@@ -714,10 +714,12 @@ def _reported_below(token, verb) -> bool:
     for a in token.ancestors:
         if a.i == verb.i:
             return False
+        # Only one hung on the verb itself (or joined to the clause it reports): a participle
+        # hung lower, on a clause with a subject of its own, is often the parse's slip.
         on_verb = a.head.i == verb.i or (a.dep_ == "conj" and a.head.dep_ == "ccomp" and a.head.head.i == verb.i)
         if ((a.tag_ == "VBG" and a.dep_ == "advcl" or a.dep_ == "conj" and a.pos_ == "VERB")
                 and on_verb and a.lemma_.lower() in lx.SPEECH_VERBS):
-            return True  # (one hung lower, on a clause with a subject of its own, may be the parse's slip)
+            return True
     return False
 
 
