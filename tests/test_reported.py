@@ -1041,3 +1041,17 @@ def test_reported_according_to_inside_a_reported_clause_leaves_the_report(nlp):
             "Clinton had with individuals were with foundation donors.")
     assert ("The AP", "reported", "that, according to an analysis of her calendar, 85 of the 154 meetings "
             "Clinton had with individuals were with foundation donors") in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the object of "led", "prompted", "forced" does what the infinitive says
+    ("The decisive victory led Republican National Committee Chairman Reince Priebus to declare him the "
+     "presumptive nominee.", ("Republican National Committee Chairman Reince Priebus", "declare",
+                              "him the presumptive nominee")),
+    # not the object of "used": the user does it
+    ("Radio host Rush Limbaugh used his platform on Friday to discuss the decision Trump made.",
+     ("Radio host Rush Limbaugh", "discuss", "the decision Trump made")),
+])
+def test_reported_infinitive_after_an_object_is_the_objects(nlp, text, expected):
+    assert expected in reports(nlp, text)

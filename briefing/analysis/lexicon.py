@@ -46,6 +46,11 @@ CLEFT_PRONOUNS = frozenset("that who which".split())
 QUESTION_VERBS = frozenset("ask wonder inquire".split())
 QUESTION_MARKERS = frozenset("if whether".split())
 
+# Verbs whose object does what the infinitive after it says: "led Priebus to declare ...".
+OBJECT_CONTROL_VERBS = frozenset(
+    """lead prompt force urge ask tell persuade pressure push require allow encourage convince inspire
+    cause press invite order compel drive spur beg coach challenge dare""".split())
+
 # Verbs of intention and stance that take a to-infinitive: "X wants to ...".
 INTENTION_VERBS = frozenset(
     """

@@ -393,6 +393,9 @@ def subject_of(verb):
             if patient is not None and (patient.pos_ == "PROPN" or patient.lower_ in PERSONAL_PRONOUNS
                                         or patient.ent_type_ in PERSON_ENTITIES):
                 return patient  # a person, not "Clinton's attacks were aired after saying"
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         if _report_joined_to_content(verb, tok):
             tok = tok.head.head  # "He said X have given Y and said that ...": the second "said" is his
         elif tok.dep_ in lx.SUBJECT_INHERITING_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX") \
@@ -403,6 +406,16 @@ def subject_of(verb):
         else:
             return None
     return None
+
+
+def _object_controller(tok):
+    """The object that does what an infinitive says: "The victory led Priebus to declare him the
+    nominee" has Priebus declare, not the victory (not "used his platform to discuss")."""
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in lx.OBJECT_CONTROL_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
 def _nearest_subject(verb):
