@@ -1055,3 +1055,15 @@ def test_reported_according_to_inside_a_reported_clause_leaves_the_report(nlp):
 ])
 def test_reported_infinitive_after_an_object_is_the_objects(nlp, text, expected):
     assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a letter or statement someone wrote or released speaks for them
+    ("Ayotte wrote a letter congratulating organizers for establishing a cultural center in 2013.",
+     ("Ayotte", "congratulating", "organizers for establishing a cultural center in 2013")),
+    ("Gowdy released a statement highlighting the role Congress played in uncovering the truth.",
+     ("Gowdy", "highlighting", "the role Congress played in uncovering the truth")),
+])
+def test_reported_written_source_speaks_for_its_writer(nlp, text, expected):
+    assert expected in reports(nlp, text)
