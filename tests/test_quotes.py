@@ -1005,3 +1005,12 @@ def test_quotes_each_of_two_speakers_in_one_sentence_keeps_their_words(nlp):
 def test_quotes_verb_opening_the_quotation_speaks_when_it_heads_the_sentence(nlp, text, cue, speaker):
     quote = next(q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:].startswith(("If", "They")))
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)
+
+
+@pytest.mark.model
+def test_quotes_verb_joined_to_a_passive_has_its_subject(nlp):
+    # "Silverman was joined ... and joked": who was joined joked, not the crowd of the clause before
+    text = ("As the crowd began to chant, Silverman was joined on stage again by Minnesota Sen. Al Franken "
+            "and joked, “Bernie or Bust people, you’re being ridiculous,” drawing loud jeers.")
+    [quote] = find_quotes(nlp(text))
+    assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == ("joked", "Silverman")

@@ -387,8 +387,9 @@ def subject_of(verb):
             agent = _agent(tok) or _stranded_name(tok)
             if agent is not None:
                 return agent
-        elif verb.tag_ == "VBG":
-            # "Silverman was booed after telling them ...": who was booed did the telling
+        elif verb.tag_ == "VBG" or (verb.dep_ == "conj" and verb.head.i == tok.i):
+            # "Silverman was booed after telling them ...": who was booed did the telling;
+            # "Silverman was joined on stage by Franken and joked, “...”": and joked too
             patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if patient is not None and (patient.pos_ == "PROPN" or patient.lower_ in PERSONAL_PRONOUNS
                                         or patient.ent_type_ in PERSON_ENTITIES):
