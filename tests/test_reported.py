@@ -1067,3 +1067,11 @@ def test_reported_infinitive_after_an_object_is_the_objects(nlp, text, expected)
 ])
 def test_reported_written_source_speaks_for_its_writer(nlp, text, expected):
     assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
+    # the parse left "came" with no subject; the name before it only goaded
+    text = ("During the primary Clinton, goaded by Sanders, came out against the Trans-Pacific Partnership "
+            "and the Cadillac Tax on expensive health plans.")
+    assert all(speaker != "Sanders" for speaker, _, _ in reports(nlp, text))

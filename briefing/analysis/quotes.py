@@ -462,6 +462,8 @@ def _stranded(token) -> bool:
     """True for a name's last word or a personal pronoun, attached as anything but a subject."""
     if token.dep_ in ("nsubj", "nsubjpass", "compound") or "\n" in token.whitespace_:
         return False
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return False  # "Clinton, goaded by Sanders, came out against ...": Sanders only goaded
     if token.pos_ == "PRON":
         return token.lower_ in COLON_PRONOUNS
     return token.pos_ == "PROPN" and token.ent_type_ in STRANDED_NAME_ENTITIES
