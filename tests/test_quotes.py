@@ -1014,3 +1014,17 @@ def test_quotes_verb_joined_to_a_passive_has_its_subject(nlp):
             "and joked, “Bernie or Bust people, you’re being ridiculous,” drawing loud jeers.")
     [quote] = find_quotes(nlp(text))
     assert (text[quote.cue[0]:quote.cue[1]], text[quote.speaker[0]:quote.speaker[1]]) == ("joked", "Silverman")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a statement someone released says what they say
+    ('At the time, she released a statement saying, "G-III has distinguished itself as a trusted partner."',
+     "saying", "she"),
+    # "went so far as to say": the one who went says it
+    ("The Slate technology columnist David Auerbach went so far as to say: ''Twitter as we know it is over.'' "
+     "For some users, that may be the case.", "say", "The Slate technology columnist David Auerbach"),
+])
+def test_quotes_speaker_found_through_a_statement_or_an_adverb(nlp, text, cue, speaker):
+    [quote] = find_quotes(nlp(text))
+    assert (text[quote.cue[0]:quote.cue[1]], quote.speaker and text[quote.speaker[0]:quote.speaker[1]]) == (cue, speaker)

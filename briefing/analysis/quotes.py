@@ -380,6 +380,11 @@ def subject_of(verb):
               and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
               and is_reporting_verb(tok.head.head) and not is_reporting_verb(tok)):
             tok = tok.head.head  # "Bennett denied the notion that a shakeup is coming, explaining ..."
+        elif (tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj"
+              and tok.head.lemma_.lower() in lx.WRITTEN_SOURCES and tok.head.head.pos_ == "VERB"):
+            tok = tok.head.head  # "she released a statement saying, “...”": she says it
+        elif tok.dep_ == "advcl" and tok.head.pos_ == "ADV" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "Auerbach went so far as to say: “...”"
         subject = _nearest_subject(tok)
         if subject is not None:  # a day or a time is nobody; a name it holds next to the verb may speak
             return _person_next_to(subject, tok) if _names_no_one(subject) else subject
