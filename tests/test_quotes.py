@@ -958,6 +958,10 @@ def test_quotes_term_inside_a_subject_is_not_what_its_verb_reports(nlp, text, te
      "the Biden administration"),
     ("She noted that Sanders in the past has criticized the president for accepting contributions from "
      "Wall Street and called the president “weak” and “disappointing.”", "weak", "called", "Sanders"),
+    # and one in a clause of someone else's saying ("after Clinton argued that ...")
+    ("It is misleading, Axelrod tweeted after Clinton argued for the second consecutive debate that “if "
+     "everyone had voted as he voted, we would not have rescued the auto industry.”",
+     "if everyone had voted as he voted, we would not have rescued the auto industry.", "argued", "Clinton"),
     ("Cruz said he'd make sand “glow in the dark,” and Trump vowed to “bomb the hell” out of the Islamic State.",
      "bomb the hell", "vowed", "Trump"),
     # one the parse hung lower, on a clause with a subject of its own, stays with the main verb

@@ -741,6 +741,10 @@ def _reported_below(token, verb) -> bool:
         if ((a.tag_ == "VBG" and a.dep_ == "advcl" or a.dep_ == "conj" and a.pos_ == "VERB")
                 and on_verb and a.lemma_.lower() in lx.SPEECH_VERBS):
             return True
+        if (a.dep_ == "advcl" and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
+                and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") and c.lower_ not in lx.RELATIVE_PRONOUNS
+                        for c in a.children)):
+            return True  # "Axelrod tweeted after Clinton argued that “...”": Clinton argued it
     return False
 
 
