@@ -327,3 +327,10 @@ def test_actors_one_word_after_a_demonym_keeps_the_demonym(nlp):
                                "said it would wait."))
     assert "Palestinian Authority" in names and "Authority" not in names
     assert names["Defense Ministry"].affiliation == "South Korea"
+
+
+@pytest.mark.model
+def test_actors_name_ending_in_a_company_word_is_an_organization(nlp):
+    # the tagger reads "Marc Fisher Footwear" as a person
+    actors = by_name(index(nlp, "In a statement, Marc Fisher Footwear said the brand was doing well."))
+    assert actors["Marc Fisher Footwear"].kind == "organization"

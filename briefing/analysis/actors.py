@@ -64,6 +64,11 @@ MANY_PEOPLE_ROLES = frozenset(
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
 # An entity followed by one of these names a body, not a person: "the Biden administration".
+# The last word of a company's name: "Marc Fisher Footwear", "Trump Hotels", "Goldman Sachs Group".
+COMPANY_WORDS = frozenset(
+    """footwear apparel foods motors industries holdings partners group company co. corp corp. corporation
+    inc inc. llc ltd ltd. brands media labs systems products enterprises bank airlines pharmaceuticals
+    capital ventures associates hotels resorts casinos entertainment communications""".split())
 ORG_HEADS = frozenset({"administration", "government", "campaign", "cabinet", "regime"})
 # Organizations whose country can be read off the sentence they stand in.
 GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "embassy", "government",
@@ -356,6 +361,8 @@ class ActorIndex:
                 label = "ORG"  # "according to the Las Vegas Sun": a paper, not the city
             elif label == "FAC":
                 continue
+            if label == "PERSON" and self.text[s:e].split()[-1].lower() in COMPANY_WORDS:
+                label = "ORG"  # "Marc Fisher Footwear" is a company, not a person
             nxt = doc[ent.end] if ent.end < len(doc) and e == ent.end_char else None
             if nxt is not None and nxt.lower_ in ORG_HEADS and label in ("PERSON", "ORG"):
                 e, label = nxt.idx + len(nxt.text), "ORG"
