@@ -63,12 +63,12 @@ MANY_PEOPLE_ROLES = frozenset(
     "employee supporter voter resident volunteer organizer student worker retiree donor graduate fundraiser".split())
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "weibo", "linkedin"})
-# An entity followed by one of these names a body, not a person: "the Biden administration".
 # The last word of a company's name: "Marc Fisher Footwear", "Trump Hotels", "Goldman Sachs Group".
 COMPANY_WORDS = frozenset(
     """footwear apparel foods motors industries holdings partners group company co. corp corp. corporation
     inc inc. llc ltd ltd. brands media labs systems products enterprises bank airlines pharmaceuticals
     capital ventures associates hotels resorts casinos entertainment communications""".split())
+# An entity followed by one of these names a body, not a person: "the Biden administration".
 ORG_HEADS = frozenset({"administration", "government", "campaign", "cabinet", "regime"})
 # Organizations whose country can be read off the sentence they stand in.
 GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "embassy", "government",

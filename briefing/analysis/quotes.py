@@ -1114,9 +1114,8 @@ def _short_cue_sentence(sent, quoted):
         return None
     if len(words) > 10:
         root = sent.root
-        if not (words[0].is_lower and is_reporting_verb(root, lx.SPEECH_VERBS) and subject_of(root) is not None):
-            return None
-        return root
+        lower_frame = words[0].is_lower and is_reporting_verb(root, lx.SPEECH_VERBS) and subject_of(root) is not None
+        return root if lower_frame else None
     for tok in words:
         if is_reporting_verb(tok) and subject_of(tok) is not None:
             return tok

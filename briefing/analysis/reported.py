@@ -731,10 +731,7 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
         # "Donald Trump's campaign plans to ...", its subject parsed as a compound of the verb
         subject = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        subject = verb.head  # "a super PAC backing Bush"
-        if subject.lemma_.lower() in lx.WRITTEN_SOURCES and subject.dep_ == "dobj":
-            # "Ayotte wrote a letter congratulating ...": the one who wrote it speaks through it
-            subject = subject_of(subject.head) or subject
+        subject = verb.head  # "a super PAC backing Bush" (subject_of reads "wrote a letter congratulating ...")
     if subject is not None and not sent.start <= subject.i < sent.end:
         # the parse may give the verb a second subject, the one in its own sentence
         subject = next((c for c in verb.children if c.dep_ in lx.SUBJECT_DEPS and sent.start <= c.i < sent.end), None)
