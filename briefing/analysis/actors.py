@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Actor, Span
 from .gazetteer import DIVIDED, country_of, demonym_country, state_spellings
 from .learned_names import FIRST_NAME_GENDER
-from .lexicon import CUE_VERBS
+from .lexicon import CUE_VERBS, WRITTEN_SOURCES
 from .reading import doc_text
 
 # Words that make a phrase before or beside a name a role.
@@ -112,9 +112,8 @@ GROUP_PRONOUNS = frozenset({"they", "it", "them"})
 # "Suh met Austin", "had a meeting with Austin": the two are a "they" after it.
 MEETING_WORDS = frozenset("meet meeting talk talks speak confer".split())
 # What someone says through: "His speech cited ...", "her letter says ...".
-WORKS_THAT_SPEAK = frozenset(
-    """speech remarks statement letter tweet post essay op-ed column memo memoir book testimony message
-    address email ad announcement""".split())
+WORKS_THAT_SPEAK = WRITTEN_SOURCES | frozenset(
+    "speech remarks essay op-ed column memoir book testimony message address announcement".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DECAY = 0.7  # focus lost per sentence of distance
 FOCUS_WINDOW = 40  # sentences back that count for focus (0.7 ** 40 is below a millionth)
