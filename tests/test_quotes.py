@@ -985,6 +985,10 @@ def cue_and_speaker(text, quote):
     ("Axelrod said this was a “fatal miscalculation” and that she has learned her lesson: “They are "
      "fortified for a longer fight if they need to be in one.”",
      "They are fortified for a longer fight if they need to be in one.", "said", "Axelrod"),
+    # the sentence the parse split off after "!" goes on with the quote's frame, though a quotation follows in it
+    ('She had posted comments on Facebook about an alleged rape. "Filth out!" she wrote, arguing that if tougher '
+     'measures against refugees were not deployed, "more asylum seekers\' homes will burn."',
+     "Filth out!", "wrote", "she"),
 ])
 def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, speaker):
     [quote] = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
@@ -1005,6 +1009,13 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # "went so far as to say": the one who went says it
     ("The Slate technology columnist David Auerbach went so far as to say: ''Twitter as we know it is over.'' "
      "For some users, that may be the case.", "say", "The Slate technology columnist David Auerbach"),
+    # a long frame after "?" whose verb of speech reports nothing of its own reports the quote
+    ('Among the volunteers is Eva Miller.\n\n"I am calling from the Hillary Clinton campaign. How are you today?" '
+     'Miller, a retired worker from a nuclear plant, said pleasantly into the phone.', "said",
+     "Miller, a retired worker from a nuclear plant"),
+    # one with an object of its own is a new sentence about something else: the quote goes on the one before
+    ('"I completely disagree with the assertion," she said. "We feel good about the areas we are going to." '
+     'She noted a planned Cruz rally on Saturday in Sioux City with King in his district.', "said", "she"),
 ])
 def test_quotes_cue_and_speaker_of_the_only_quote(nlp, text, cue, speaker):
     [quote] = find_quotes(nlp(text))

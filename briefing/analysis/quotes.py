@@ -1110,16 +1110,29 @@ def _short_cue_sentence(sent, quoted):
     quote's own frame, however long: its main verb, if it reports, is the cue.
     """
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words or any(t.idx in quoted for t in sent):
+    if not words:
         return None
+    root = sent.root
+    # "“Filth out!” she wrote, arguing that ..., “more ... will burn.”": a quotation after the
+    # frame's verb is the frame's own; one before it is not the frame of the quote above.
+    if any(t.idx in quoted for t in sent if t.i < root.i):
+        return None
+    if any(t.idx in quoted for t in sent):
+        return root if _frame_of_quote_above(root, words) else None
     if len(words) > 10:
-        root = sent.root
-        lower_frame = words[0].is_lower and is_reporting_verb(root, lx.SPEECH_VERBS) and subject_of(root) is not None
-        return root if lower_frame else None
+        # "“... How are you today?” Miller, a retired worker from a nuclear plant, said pleasantly
+        # into the phone.": a verb of speech that reports nothing of its own reports the quote
+        bare = _bare_speech_verb(root) and not any(c.dep_ in lx.OBJECT_DEPS for c in root.children)
+        return root if _frame_of_quote_above(root, words) or (bare and subject_of(root) is not None) else None
     for tok in words:
         if is_reporting_verb(tok) and subject_of(tok) is not None:
             return tok
     return None
+
+
+def _frame_of_quote_above(root, words) -> bool:
+    """True when a sentence goes on in lower case from a quote above it with its own verb of speech."""
+    return words[0].is_lower and is_reporting_verb(root, lx.SPEECH_VERBS) and subject_of(root) is not None
 
 
 def _cue_sentence_before(sents, index: int, group, quoted, text: str):
