@@ -1009,6 +1009,11 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # "went so far as to say": the one who went says it
     ("The Slate technology columnist David Auerbach went so far as to say: ''Twitter as we know it is over.'' "
      "For some users, that may be the case.", "say", "The Slate technology columnist David Auerbach"),
+    # a name the tagger took for a verb is still the subject of the verb after it
+    ('"Jeb wants to be a tough guy tonight," Trump shot back.', "shot", "Trump"),
+    # a verb of speech the tagger took for a noun still ends the frame; the words before it speak
+    ('The Cruz campaign sent an email on Wednesday. "Friend, let me be blunt. I can beat Hillary Clinton. '
+     'Donald can\'t," the email read.', "read", "the email"),
     # a long frame after "?" whose verb of speech reports nothing of its own reports the quote
     ('Among the volunteers is Eva Miller.\n\n"I am calling from the Hillary Clinton campaign. How are you today?" '
      'Miller, a retired worker from a nuclear plant, said pleasantly into the phone.', "said",

@@ -29,6 +29,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Forms of speech verbs the tagger also reads as nouns ("the email read", "the ad states").
+MISREAD_SPEECH_FORMS = frozenset("read reads states writes notes reports says".split())
+
 # Verbs of thought, belief, knowledge and evidence: "X believes that ...", "polls show ...".
 COGNITION_VERBS = frozenset(
     """

@@ -945,7 +945,10 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
     for tok in doc[start:min(len(doc), start + MAX_WORDS_TO_VERB)]:
         if tok.is_punct or "\n" in tok.text or tok.idx in quoted:
             return None
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or tok.dep_ in lx.SUBJECT_DEPS:
+            # "Trump shot back": a name tagged as a verb is still the subject
+            if ending == "," and _misread_speech_verb(doc, start, tok):
+                return token_span(tok), (doc[start].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
             continue
         if ending != "," and tok.i != start and not _bare_speech_verb(tok):
             return None  # after “...!” or “...?” only "beamed Donald Hartley" or "Trump told ITV" is sure
@@ -960,6 +963,18 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
     return None
+
+
+def _misread_speech_verb(doc, start: int, tok) -> bool:
+    """True for a verb of speech the tagger took for a noun, ending a short frame after a quote.
+
+    In "“...,” the email read." and "“...,” a voice-over in the ad states." the
+    words from the closing mark up to it, a determiner first, are its subject.
+    """
+    ends = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct
+    subject = doc[start:tok.i]
+    return (tok.lower_ in lx.MISREAD_SPEECH_FORMS and ends and len(subject) >= 2
+            and subject[0].pos_ == "DET" and not any(t.is_punct and t.text != "-" for t in subject))
 
 
 def _name_before_cue(doc, text: str, group, quoted, cue: tuple[int, int]) -> tuple[int, int] | None:
