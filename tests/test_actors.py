@@ -255,12 +255,29 @@ def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
      "she has given to many candidates. Later she said that talks would go on.", "rachel-berg"),
     ("As for Carson’s mangling of “Hamas,” Eric Levine found comic relief in it. "
      "Later he said that talks would go on.", "eric-levine"),
+    # with no subject to go on, the owner of a thing named before the pronoun in its sentence
+    ("Hillary Clinton spoke on Monday. The storm hit the state. Thousands of homes were damaged. The paper "
+     "wrote about it. The editorial noted Clinton’s comment that she said talks would go on.", "hillary-clinton"),
+    # but not the one someone works for
+    ("Bernie Sanders spoke on Monday. The storm hit the state. Thousands of homes were damaged. The paper "
+     "wrote about it. On TV, Sanders’s campaign manager outlined how he said talks would go on.", None),
 ])
 def test_actors_pronoun_resolves_to_the_nearest_subject(nlp, text, expected):
     pronoun = "she" if " she said" in text else "he"
     idx = index(nlp, text)
     at = text.rindex(f" {pronoun} ") + 1
     assert idx.resolve(at, at + len(pronoun)) == expected
+
+
+@pytest.mark.model
+def test_actors_a_function_word_describes_no_one(nlp):
+    # "read" taken for a noun makes "the" the head of "the email": "Keep the Promise" has "the" in its name
+    text = ('Dan Tripp, state director of Keep the Promise, spoke on Tuesday. The Cruz campaign '
+            'sent an email on Wednesday.\n\n"Friend, let me be blunt. I can beat Hillary Clinton. Donald can\'t," '
+            'the email read.')
+    idx = index(nlp, text)
+    at = text.index("the email read")
+    assert idx.resolve(at, at + len("the email")) is None
 
 
 @pytest.mark.model

@@ -142,6 +142,13 @@ PARTIES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
            "republican": "Republican Party", "gop": "Republican Party"}
 
 
+def _owns_a_thing(token) -> bool:
+    """True for a possessor of a thing, not of a person: "Clinton’s comment", not "Sanders's campaign manager"."""
+    owned = token.head
+    return (token.dep_ == "poss" and owned.lower_ not in PEOPLE_OF_SOMEONE | RELATIONAL_NOUNS
+            and not _occupation(owned))
+
+
 def _occupation(token) -> bool:
     """True for a singular common noun that names what someone does: "philanthropist", "neurosurgeon"."""
     return token.tag_ == "NN" and token.is_lower and (token.lower_ in OCCUPATION_NOUNS or _occupation_word(token.lower_))
@@ -164,6 +171,7 @@ class _Mention:
     sent: int
     subject: bool
     in_quote: bool
+    possessor: bool = False  # "Clinton’s comment"
 
 
 @dataclass(eq=False)
@@ -319,7 +327,7 @@ class ActorIndex:
         if root is not None:
             subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
         return _Mention(start, end, self.text[start:end], self._sent_of(start), subject,
-                        self._in_quote(start, end))
+                        self._in_quote(start, end), root is not None and _owns_a_thing(root))
 
     def _cluster(self, kind: str, name: str) -> _Cluster:
         for c in self._clusters:
@@ -1014,6 +1022,10 @@ class ActorIndex:
         """Someone recent whose role or name has the description's head word, and no other party
         than the one its words name: "the professor", "the ministry", "the Vermont senator"."""
         head = span.root.lower_
+        if span.root.is_stop:
+            # the parse made "the" the head of "the email" ("the email read", read as a noun):
+            # a function word describes no one, though "Keep the Promise" has it in its name
+            return None
         parties = {PARTIES[t.lower_] for t in span if t.lower_ in PARTIES}
         # "the Democratic presidential nominee" is no running mate "nominee": a lower-case
         # word before the head must be in the role too
@@ -1119,8 +1131,10 @@ class ActorIndex:
                     if c.kind != "person" or c in avoid or c.gender not in (None, gender):
                         continue
                     for m in c.by_sent.get(s, ()):
-                        if (subjects_only or back == 0) and not m.subject:
-                            continue  # "with her husband, Milton Berg, she ...": not "she"
+                        if (subjects_only or back == 0) and not (m.subject or (not subjects_only and m.possessor)):
+                            # "with her husband, Milton Berg, she ...": not "she"; but "Clinton’s
+                            # comment that she wanted to visit" is hers
+                            continue
                         pronoun = m.text.lower() in PERSON_PRONOUNS
                         if m.sent == s and m.end <= pos and not m.in_quote and (not pronoun or m.subject):
                             found.append((c.gender is None, m.start, c))
