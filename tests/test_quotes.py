@@ -1014,6 +1014,9 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # a verb of speech the tagger took for a noun still ends the frame; the words before it speak
     ('The Cruz campaign sent an email on Wednesday. "Friend, let me be blunt. I can beat Hillary Clinton. '
      'Donald can\'t," the email read.', "read", "the email"),
+    ('"You seem to have picked a new standard out of thin air," the two write.', "write", "the two"),
+    # after a question, a named subject and a verb that ends the sentence are its frame, whatever the verb
+    ('"Would it be negotiable about the 11 million?" Hannity pressed.', "pressed", "Hannity"),
     # a long frame after "?" whose verb of speech reports nothing of its own reports the quote
     ('Among the volunteers is Eva Miller.\n\n"I am calling from the Hillary Clinton campaign. How are you today?" '
      'Miller, a retired worker from a nuclear plant, said pleasantly into the phone.', "said",

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
 )
 
 # Forms of speech verbs the tagger also reads as nouns ("the email read", "the ad states").
-MISREAD_SPEECH_FORMS = frozenset("read reads states writes notes reports says".split())
+MISREAD_SPEECH_FORMS = frozenset("read reads states write writes notes reports say says".split())
 
 # Verbs of thought, belief, knowledge and evidence: "X believes that ...", "polls show ...".
 COGNITION_VERBS = frozenset(

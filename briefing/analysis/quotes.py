@@ -950,8 +950,8 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
             if ending == "," and _misread_speech_verb(doc, start, tok):
                 return token_span(tok), (doc[start].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
             continue
-        if ending != "," and tok.i != start and not _bare_speech_verb(tok):
-            return None  # after “...!” or “...?” only "beamed Donald Hartley" or "Trump told ITV" is sure
+        if ending != "," and tok.i != start and not _bare_speech_verb(tok) and not _closing_verb(tok):
+            return None  # after “...!” or “...?” only "beamed Donald Hartley", "Trump told ITV" or "Hannity pressed." is sure
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
         if (subject is None or not _named(subject)) and tok.i == start and _said_whole(text, group, tok):
             # An inverted verb's subject is the phrase right after it, however the parse hung it.
@@ -963,6 +963,21 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
     return None
+
+
+def _closing_verb(verb) -> bool:
+    """True for a verb whose named subject is all its sentence has before it, with only an adverb after it.
+
+    "“Would it be negotiable?” Hannity pressed." and "“Why not?” Trump shot back." are the
+    frame of the question; "“Why?” Nobody knew the answer." is not.
+    """
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not ((subject.pos_ in ("PROPN", "NOUN") and subject.is_title)
+                               or subject.ent_type_ in lx.NAMED_ENTITIES or subject.lower_ in COLON_PRONOUNS):
+        return False
+    after = doc[verb.i + 1:verb.sent.end]
+    return all(t.is_punct or t.is_space or (t.dep_ in ("advmod", "prt") and t.head.i == verb.i) for t in after)
 
 
 def _misread_speech_verb(doc, start: int, tok) -> bool:
