@@ -1015,6 +1015,11 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     ('The Cruz campaign sent an email on Wednesday. "Friend, let me be blunt. I can beat Hillary Clinton. '
      'Donald can\'t," the email read.', "read", "the email"),
     ('"You seem to have picked a new standard out of thin air," the two write.', "write", "the two"),
+    # the parse made the speaker the root and the verb a participle of it: a sentence needs a verb
+    ('He said it was failing. "Is President Obama going to finally mention the words radical Islamic terrorism? '
+     'If he doesn\'t he should immediately resign in disgrace!" the presumptive GOP presidential nominee, Donald '
+     'Trump, tweeted Sunday after a lone-wolf attack on an Orlando nightclub.', "tweeted",
+     "the presumptive GOP presidential nominee, Donald Trump"),
     # after a question, a named subject and a verb that ends the sentence are its frame, whatever the verb
     ('"Would it be negotiable about the 11 million?" Hannity pressed.', "pressed", "Hannity"),
     # a long frame after "?" whose verb of speech reports nothing of its own reports the quote

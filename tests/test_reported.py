@@ -337,6 +337,8 @@ def test_reported_noun_cue(nlp, text, expected):
     [
         "A call for change echoed through the hall.",  # a stance noun with nobody holding it
         "Their effort to win the state failed.",  # a deed, not a position
+        # "after" tells when the tweet came: the attack is not the tweeter's
+        "Trump tweeted on Sunday after an attack on an Orlando nightclub.",
     ],
 )
 def test_reported_noun_without_position_is_no_report(nlp, text):

@@ -29,6 +29,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Prepositions that tell when something was said, not how: "said after the attack".
+TIME_PREPOSITIONS = frozenset("after before since during until following amid".split())
+
 # Forms of speech verbs the tagger also reads as nouns ("the email read", "the ad states").
 MISREAD_SPEECH_FORMS = frozenset("read reads states write writes notes reports say says".split())
 

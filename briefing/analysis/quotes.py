@@ -368,6 +368,9 @@ def subject_of(verb):
     if (named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN"
             and verb.tag_ in lx.REPORTING_TENSE_TAGS and not any(c.dep_ in lx.SUBJECT_DEPS for c in verb.children)):
         return named  # "“Cruz,” Beck joked": the parse took the name for a compound of the verb
+    misparsed = _verbless_subject(verb)
+    if misparsed is not None:
+        return misparsed
     tok = verb
     for _ in range(4):
         if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
@@ -525,7 +528,22 @@ def _finite_clause(verb) -> bool:
 
 def _passive_participle(verb) -> bool:
     """True for "asked" in "Mr. Trump, asked about it, had said": the one asked is not who speaks."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            and _verbless_subject(verb) is None)
+
+
+def _verbless_subject(verb):
+    """The noun a sentence's only verb hangs on as a modifier: the verb's subject, misparsed.
+
+    In "Beruff, a Scott ally, called Florida’s standards “strong.”" and "the nominee,
+    Donald Trump, tweeted Sunday ..." the parse made the noun the sentence's root and the
+    verb a participle of it; a sentence needs a verb, so the noun is its subject.
+    """
+    head = verb.head
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT" and head.i < verb.i
+            and head.pos_ in ("NOUN", "PROPN") and doc_text(verb.doc)[head.idx:verb.idx].rstrip().endswith(",")):
+        return head
+    return None
 
 
 def _agent(verb):
@@ -1142,7 +1160,7 @@ def _short_cue_sentence(sent, quoted):
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return None
-    root = sent.root
+    root = next((c for c in sent.root.rights if _verbless_subject(c) is not None), sent.root)
     # "“Filth out!” she wrote, arguing that ..., “more ... will burn.”": a quotation after the
     # frame's verb is the frame's own; one before it is not the frame of the quote above.
     if any(t.idx in quoted for t in sent if t.i < root.i):

@@ -840,8 +840,11 @@ def _noun_holder(noun):
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         # "He's been an outspoken critic of ...": the parse may call the subject passive
         return subject_of(noun.head) or next((c for c in noun.head.lefts if c.dep_ == "nsubjpass"), None)
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_reporting_verb(noun.head.head):
-        return subject_of(noun.head.head)  # "Weaver says in a statement that ..."
+    if (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_reporting_verb(noun.head.head)
+            and noun.head.lower_ not in lx.TIME_PREPOSITIONS):
+        # "Weaver says in a statement that ...", but "tweeted Sunday after a lone-wolf attack on
+        # an Orlando nightclub" tells when, and the attack is no one's position
+        return subject_of(noun.head.head)
     return None
 
 
