@@ -1020,6 +1020,9 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
      'If he doesn\'t he should immediately resign in disgrace!" the presumptive GOP presidential nominee, Donald '
      'Trump, tweeted Sunday after a lone-wolf attack on an Orlando nightclub.', "tweeted",
      "the presumptive GOP presidential nominee, Donald Trump"),
+    # "then leaned in and boomed": the verb the parse left loose goes on with the subject before it
+    ('Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”',
+     "boomed", "Trump"),
     # after a question, a named subject and a verb that ends the sentence are its frame, whatever the verb
     ('"Would it be negotiable about the 11 million?" Hannity pressed.', "pressed", "Hannity"),
     # a long frame after "?" whose verb of speech reports nothing of its own reports the quote

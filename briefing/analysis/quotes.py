@@ -412,6 +412,8 @@ def subject_of(verb):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "agreed by saying that ..."
+        elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+            tok = tok.head  # "Trump gestured ..., then leaned in and boomed: “...”": the parse left "leaned" loose
         else:
             return None
     return None
