@@ -252,6 +252,13 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
 
 
 @pytest.mark.model
+def test_reported_question_put_before_a_trailing_verb_is_not_what_was_said(nlp):
+    # a subordinate clause before ", he said" is not a sentence of its own that he said
+    text = 'Asked whether he would fire a speechwriter under these circumstances, Priebus said, "Probably."'
+    assert not [c for _, _, c in reports(nlp, text) if c.startswith("Asked")]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     # an "as" clause of speaking as an activity tells when, not what
     "As he testified, senators listened quietly.",
@@ -1046,6 +1053,11 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
     ("Reached by POLITICO, Bennett denied the notion that a campaign shakeup is coming, explaining that he was "
      "unaware of the interview because he was taking a day off.",
      ("Bennett", "explaining", "that he was unaware of the interview because he was taking a day off")),
+    # the parse made "said" the root over the clause: the sentence before ", police said" is what they said
+    ("As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, a 15-year-old "
+     "girl outside the venue was pepper-sprayed by another bystander, police said.",
+     ("police", "said", "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, "
+      "a 15-year-old girl outside the venue was pepper-sprayed by another bystander")),
     # each report's content holds the other's cue: the outer one stays, not neither
     ("The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings Clinton had "
      "with individuals were with foundation donors.",

@@ -1001,7 +1001,11 @@ def _trailing_attribution(verb) -> set[int] | None:
     committee". Only a verb with a subject and a comma before them, and after
     it nothing but whom it was told to, where and when, counts.
     """
-    if verb.dep_ not in ("advcl", "conj", "ccomp") or verb.head.i > verb.i:
+    # "As Trump prepared to speak, a girl was pepper-sprayed, police said": the parse made
+    # "said" the root and what was said a clause of it
+    root_over_clause = verb.dep_ == "ROOT" and any(
+        c.dep_ in ("advcl", "dep", "parataxis", "conj") and c.pos_ in ("VERB", "AUX") for c in verb.lefts)
+    if not root_over_clause and (verb.dep_ not in ("advcl", "conj", "ccomp") or verb.head.i > verb.i):
         return None
     subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)  # the one next to it
     if subject is None:
@@ -1016,7 +1020,19 @@ def _trailing_attribution(verb) -> set[int] | None:
     rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space) and t.i not in told]
     if start <= verb.sent.start or rest or not _after_comma(verb.doc, start):
         return None
+    last = next((t for t in reversed(verb.doc[verb.sent.start:start]) if not t.is_punct), None)
+    if root_over_clause and (last is None or not _ends_main_clause(last)
+                             or any(c.dep_ == "dobj" for c in verb.rights)):
+        return None  # "Asked whether he would run, he said", "when Congress cut funding, Mexico said enough"
     return set(range(start, verb.sent.end))
+
+
+def _ends_main_clause(token) -> bool:
+    """True when ``token`` ends a clause with a subject of its own that nothing subordinates."""
+    clause = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return (clause is not None and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+            and not any(c.dep_ == "mark" for c in clause.children) and clause.dep_ not in ("relcl", "acl")
+            and clause.left_edge.tag_ not in ("WRB", "IN"))  # "when Congress cut funding"
 
 
 def _after_comma(doc, i: int) -> bool:
