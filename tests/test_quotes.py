@@ -1009,6 +1009,13 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # "went so far as to say": the one who went says it
     ("The Slate technology columnist David Auerbach went so far as to say: ''Twitter as we know it is over.'' "
      "For some users, that may be the case.", "say", "The Slate technology columnist David Auerbach"),
+    # the name after an inverted "said" speaks, not the word the parse made the subject of an aside
+    ("''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking.", "said",
+     "Robin Maynard"),
+    # a quotation whose only cue is in the sentence that gave the one before it its cue goes on with it
+    ("''She needs one or two big ideas that are proportionate to the scale of the problems we are facing,'' said "
+     "Robert Reich, who served as labor secretary during Mr. Clinton's first term yet endorsed Bernie Sanders in "
+     "the Democratic primary. ''Her instinct is to be incrementalist.''", "said", "Robert Reich"),
     # a name the tagger took for a verb is still the subject of the verb after it
     ('"Jeb wants to be a tough guy tonight," Trump shot back.', "shot", "Trump"),
     # a verb of speech the tagger took for a noun still ends the frame; the words before it speak

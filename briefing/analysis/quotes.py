@@ -729,6 +729,9 @@ def _cue_in(tokens, group, quoted, partial: bool):
             if subject is not None and subject.idx in quoted:
                 # "“... Every single amendment,” said Cruz": the parse took a quoted word for a second subject
                 subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx not in quoted), subject)
+            if subject is None and not partial and _right_after(tok, group[-1]):
+                # "“...,” said Robin Maynard, half joking": the parse gave the name to "joking"
+                subject = _described_after(tok, quoted)
             candidate = (token_span(tok), _outside(subject, quoted))
         else:
             continue
@@ -1039,6 +1042,12 @@ def _name_before_cue(doc, text: str, group, quoted, cue: tuple[int, int]) -> tup
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
+def _right_after(token, segment) -> bool:
+    """True when ``token`` is the first word after the segment's closing mark, on the same line."""
+    between = doc_text(token.doc)[segment.after:token.idx] if segment.close is not None else "\n"
+    return token.idx >= segment.after and not between.strip(" ,") and "\n" not in between
+
+
 def _named(token) -> bool:
     """True for a name or a personal pronoun.
 
@@ -1235,12 +1244,16 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opener = _verb_colon_cue(doc, text, group[0].open, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
         if opener is not None and opener[0][0] > found[0][0] and _governs(doc, opener[0], found[0]):
             found = opener
+    own = True
     if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
         # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
-        # blared the front page" has a verb of its own after the quote, and that speaks.
+        # blared the front page" has a verb of its own after the quote, and that speaks;
+        # without one, the cue is the sentence before's, not the quote's own
         trailing = _trailing_verb_cue(doc, text, group, quoted)
         if trailing is not None and trailing[1] is not None:
             found = trailing
+        else:
+            own = False
     if found is not None and found[1] is None and not partial:
         found = (found[0], _name_before_cue(doc, text, group, quoted, found[0]))
     if found is None or found[1] is None:
@@ -1254,7 +1267,7 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
                                   or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
             found = named
     if found:
-        return _Found(cue=found[0], speaker=found[1], own_cue=True, **base)
+        return _Found(cue=found[0], speaker=found[1], own_cue=own, **base)
     if partial:
         return None
     # No cue in the quote's own sentence: look just after it, then just before it.
@@ -1319,6 +1332,11 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     if cur.partial or prev.partial:
         return False
     if cur.cue is not None and cur.cue == prev.cue:
+        return True
+    if (not cur.own_cue and cur.cue is not None and prev.cue is not None and cur.paragraph == prev.last_paragraph
+            and _sentence_index(sents, cur.cue[0]) == _sentence_index(sents, prev.cue[0])):
+        # "“A,” said Robert Reich, who ... endorsed Sanders. “B.”": B took a cue from the sentence
+        # before, the one that gave A its own; A's speaker goes on
         return True
     if cur.cue is not None and not _aside_of_cue(sents[0].doc, prev, cur):
         return False
