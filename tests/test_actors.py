@@ -270,6 +270,22 @@ def test_actors_pronoun_resolves_to_the_nearest_subject(nlp, text, expected):
 
 
 @pytest.mark.model
+def test_actors_a_second_first_name_before_a_known_surname_is_a_second_person(nlp):
+    # the tagger calls "Ivanka Trump" a product or a work of art: she is still not Donald Trump
+    text = ("Ivanka Trump champions some working women. Not her own employees.\n\n"
+            "On the last day of the Republican National Convention in July, Ivanka Trump strode across the stage "
+            "in a blush-toned dress from her namesake label. Then she shattered party norms, pledging that her "
+            "father, Donald Trump, would revolutionize support for working mothers.\n\n"
+            "\"Policies that allow women with children to thrive should not be novelties,\" Ivanka Trump said.\n\n"
+            "Donald Trump said last week that the plan would be expensive.")
+    idx = index(nlp, text)
+    actors = by_name(idx)
+    assert {"Ivanka Trump", "Donald Trump"} <= set(actors)
+    said = text.index("Ivanka Trump said")
+    assert idx.resolve(said, said + len("Ivanka Trump")) == "ivanka-trump"
+
+
+@pytest.mark.model
 def test_actors_a_function_word_describes_no_one(nlp):
     # "read" taken for a noun makes "the" the head of "the email": "Keep the Promise" has "the" in its name
     text = ('Dan Tripp, state director of Keep the Promise, spoke on Tuesday. The Cruz campaign '

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,8 @@ from .lexicon import CUE_VERBS, WRITTEN_SOURCES
 from .reading import doc_text
 
 # Words that make a phrase before or beside a name a role.
+# Forms of address written without a period ("Mr Farage"), which open no first name.
+HONORIFICS = frozenset("mr mrs ms dr sen rep gov gen st".split())
 TITLE_WORDS = frozenset(
     """
     president vice-president premier chancellor king queen prince princess emperor
@@ -140,6 +143,11 @@ GENERIC_ROLE_ADJECTIVES = frozenset("former federal top senior longtime current 
 # Party adjectives: an affiliation, as countries are for officials abroad.
 PARTIES = {"democratic": "Democratic Party", "democrat": "Democratic Party",
            "republican": "Republican Party", "gop": "Republican Party"}
+
+
+def _folded(word: str) -> str:
+    """A name word without its accents, for comparing spellings: "François" -> "Francois"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _owns_a_thing(token) -> bool:
@@ -302,6 +310,8 @@ class ActorIndex:
         self._relatives: dict[int, tuple[int, bool]] = {}  # cluster id -> (mentions read, named as a relative)
         self._pronoun_joins: dict[tuple[int, int], list[_Cluster]] = {}  # "they" -> the people after the first
         self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
+        # words the article writes in lower case: "Team Trump" in a headline is no first name
+        self._lower_words = {t.text for t in doc if t.text.islower()}
         self._build()
 
     # -- helpers -----------------------------------------------------------------------
@@ -523,18 +533,41 @@ class ActorIndex:
         """Bare names the tagger missed ("Suh agreed"), when a full name in the article has them."""
         doc = self.doc
         parts = set()
+        first_names: dict[str, set[str]] = {}  # surname -> the other words of the names it ends
         for s, e, label in candidates:
             tokens = _name_tokens(_strip_name(self.text[s:e]))
             if label == "PERSON" and len(tokens) >= 2:
                 parts.update((tokens[0], tokens[-1]))
+                first_names.setdefault(tokens[-1], set()).update(_folded(w) for w in tokens[:-1])
         covered = bytearray(len(self.text) + 1)
         for s, e, _ in candidates:
             covered[s:e] = b"\x01" * (e - s)
         out = []
         for t in doc:
             if t.text in parts and t.tag_ == "NNP" and not covered[t.idx]:
-                out.append((t.idx, t.idx + len(t.text), "PERSON"))
+                start = t.idx
+                if t.text in first_names and self._new_first_name(t, first_names[t.text], covered):
+                    # "Ivanka Trump", tagged a product: a second Trump, not Donald
+                    start = doc[t.i - 1].idx
+                out.append((start, t.idx + len(t.text), "PERSON"))
         return out
+
+    def _new_first_name(self, surname, known: set[str], covered) -> bool:
+        """True when the word before ``surname`` is a first name of its own, not one the article
+        gave that surname: "Ivanka" of "Ivanka Trump" where only "Donald Trump" is a name."""
+        doc = self.doc
+        k = surname.i - 1
+        if k < 0 or covered[doc[k].idx] or not self._name_token(doc, k) or _folded(doc[k].text) in known:
+            return False
+        word = doc[k].text
+        if len(word) < 3 or word.isupper() or word.lower() in HONORIFICS or word.lower() in self._lower_words:
+            return False  # "Le Pen", "AG Mukasey", "Mr Farage", "Team Trump" (the article writes "team")
+        if (doc[k].ent_type_ not in ("", "PERSON", "PRODUCT", "WORK_OF_ART")
+                or self.text.count(f"{word} {surname.text}") < 2):
+            return False  # "June Trump" is a date; a name the article uses once may be a headline's words
+        if surname.dep_ == "compound" and surname.head.i == surname.i + 1 and surname.head.text.islower():
+            return False  # "the Stop Trump movement"
+        return k == 0 or not (self._name_token(doc, k - 1) or doc[k - 1].text.endswith("."))
 
     def _divided_mentions(self):
         text = self.text
