@@ -308,6 +308,11 @@ def _is_caption(line: Line, next_line: Optional[Line], in_header: bool) -> bool:
     return in_header or bool(_CAPTION_CUE_RE.search(line.text))
 
 
+# A tag left in pasted text by the page it came from: <tweet author="...">, </tweet>, <br/>.
+# Attributes need a quoted value, so "if a<b and c>d" is no tag.
+MARKUP_TAG = re.compile(r'</?[A-Za-z][\w-]*(?:\s+[\w:-]+="[^"\n]*")*\s*/?>')
+
+
 def read_layout(text: str) -> Layout:
     """Debris spans, headline and stated metadata of ``text`` (see the module docs)."""
     lines = split_lines(text)
@@ -318,6 +323,8 @@ def read_layout(text: str) -> Layout:
     title = lines[head].text if head is not None else None
     body = _mark_header(lines, head, marker)
     _mark_body(lines, body, title, marker)
+    for tag in MARKUP_TAG.finditer(text):
+        marker.mark(tag.start(), tag.end(), "markup")
     lay = marker.layout
     lay.debris.sort(key=lambda d: d.start)
     if title is not None:

@@ -20,7 +20,7 @@ SCHEMA_VERSION = "1.2"
 
 ActorKind = Literal["person", "organization", "country"]
 DebrisKind = Literal[
-    "section", "headline", "standfirst", "caption", "credit", "byline", "dateline", "boilerplate"
+    "section", "headline", "standfirst", "caption", "credit", "byline", "dateline", "boilerplate", "markup"
 ]
 
 

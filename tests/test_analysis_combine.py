@@ -512,3 +512,17 @@ def test_one_of_many_unnamed_is_not_the_one_just_named(nlp):
     brief = brief_of(nlp, "Tom Ebeling joined a group of volunteers on Sunday. “You guys are gonna be the most "
                           "effective messengers,” the organizer told them.")
     assert [q.speaker for q in brief.quotes] == [None]
+
+
+@pytest.mark.model
+def test_analysis_no_quote_or_position_holds_a_tag_left_in_pasted_text(nlp):
+    from briefing.ingest import source_from_text
+
+    text = ("Rubio rallies in Miami\n\nHere is why the state matters, Trump said on Monday.\n\n"
+            "Why Florida and Ohio are so important to Trump:<tweet/>\n\n"
+            '<tweet pic="" author="emmaroller" timestamp="1454432400" tweet_id="694353809384951809">a handy guide '
+            "for reporters ranking the most important wins tonight</tweet>.\n\n"
+            "The senator said the race would be decided in March.\n")
+    brief = analyze(source_from_text(text), nlp=nlp)
+    said = [" ".join(text[s:e] for s, e in item.spans) for item in [*brief.quotes, *brief.positions]]
+    assert said and not [s for s in said if "<" in s or ">" in s or '="' in s]

@@ -319,6 +319,14 @@ def test_ingest_layout_marks_furniture_lines_in_body(line, kind):
     assert all(t not in BODY for _, t in debris[1:])
 
 
+def test_ingest_layout_marks_tags_left_in_pasted_text():
+    post = '<tweet pic="" author="emmaroller" tweet_id="694353809384951809">a handy guide for reporters</tweet>'
+    text = f"Talks end in Seoul\n\n{BODY}\n{post}<tweet/>\n\nIf a<b and c>d, the ministers met again.\n"
+    _, debris = layout_of(text)
+    markup = [t for kind, t in debris if kind == "markup"]
+    assert markup == ['<tweet pic="" author="emmaroller" tweet_id="694353809384951809">', "</tweet>", "<tweet/>"]
+
+
 @pytest.mark.parametrize("line", [
     "By Wednesday afternoon, the White House had cited initial analysis, officials said.",
     "By contrast, the Iowa caucuses are heavily influenced by Christian conservatives.",

@@ -503,7 +503,9 @@ def _strip(pair, analysed: str):
 
 
 def _trimmed(att: Attribution, analysed: str) -> Attribution:
-    return replace(att, speaker=_strip(att.speaker, analysed), cue=_strip(att.cue, analysed))
+    # a content ending on a blanked tag ("... important to Trump<tweet/>") ends at its last word
+    spans = tuple(kept for kept in (_strip(span, analysed) for span in att.spans) if kept is not None)
+    return replace(att, spans=spans or att.spans, speaker=_strip(att.speaker, analysed), cue=_strip(att.cue, analysed))
 
 
 def _without_asides(att: Attribution, text: str) -> Attribution:
