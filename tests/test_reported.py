@@ -252,6 +252,15 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
 
 
 @pytest.mark.model
+def test_reported_content_never_takes_in_its_own_cue(nlp):
+    text = ("Over the long term, according to the budget office, the rise in annual deficits and debt ''is mainly "
+            "attributable to the aging of the population and rising health care costs.''")
+    doc = nlp(text)
+    found = find_reported(doc, find_quotes(doc))
+    assert found and not [a for a in found if any(s < a.cue[1] and a.cue[0] < e for s, e in a.spans)]
+
+
+@pytest.mark.model
 def test_reported_question_put_before_a_trailing_verb_is_not_what_was_said(nlp):
     # a subordinate clause before ", he said" is not a sentence of its own that he said
     text = 'Asked whether he would fire a speechwriter under these circumstances, Priebus said, "Probably."'
@@ -1058,6 +1067,11 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "girl outside the venue was pepper-sprayed by another bystander, police said.",
      ("police", "said", "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, "
       "a 15-year-old girl outside the venue was pepper-sprayed by another bystander")),
+    # a partial quotation's report never takes in its own cue: "according to" reports the sentence around it
+    ("Over the long term, according to the budget office, the rise in annual deficits and debt ''is mainly "
+     "attributable to the aging of the population and rising health care costs.''",
+     ("the budget office", "according to", "Over the long term | the rise in annual deficits and debt ''is mainly "
+      "attributable to the aging of the population and rising health care costs")),
     # each report's content holds the other's cue: the outer one stays, not neither
     ("The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings Clinton had "
      "with individuals were with foundation donors.",

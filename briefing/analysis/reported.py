@@ -23,6 +23,8 @@ the object of a verb whose ``lemma/POS/frame`` is listed there.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import bisect
 import itertools
 
@@ -1183,7 +1185,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     for quote in quotes:
         qs, qe = quote.spans[0][0], quote.spans[-1][1]
         if quote.partial and not any(_holds(found[i], quote) for _, i in extents.reaching(qs, qe)):
-            att = _around_partial_quote(doc, quote, text)
+            att = _after_own_frame(_around_partial_quote(doc, quote, text), text)
             if att is not None:
                 found.append(att)
     return sorted(found, key=lambda a: a.spans[0])
@@ -1281,6 +1283,25 @@ def _title_lemma(word: str) -> str | None:
         if stem in lx.SPEECH_VERBS or stem in lx.STANCE_VERBS:
             return stem
     return None
+
+
+def _after_own_frame(att: Attribution | None, text: str) -> Attribution | None:
+    """``att`` without the cue and speaker its content starts on, or None if it holds its cue elsewhere.
+
+    "according to the budget office, the rise ... ''is mainly attributable ...''": what the
+    office said starts after its name.
+    """
+    if att is None or att.cue is None:
+        return att
+    (start, end), rest = att.spans[0], att.spans[1:]
+    if not any(s < att.cue[1] and att.cue[0] < e for s, e in att.spans):
+        return att
+    if rest or att.speaker is None or not att.cue[0] <= start < att.cue[1]:
+        return None  # without a speaker to skip, what follows the cue may be its source
+    start = max(att.cue[1], att.speaker[1])
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    return replace(att, spans=((start, end),)) if start < end else None
 
 
 def _holds(att: Attribution, quote: Attribution) -> bool:
