@@ -497,7 +497,14 @@ def _report_joined_to_content(verb, tok) -> bool:
     the first one's speaker, not the reported clause's subject.
     """
     if not (tok.dep_ == "conj" and is_reporting_verb(verb) and tok.head.dep_ == "ccomp"
-            and is_reporting_verb(tok.head.head) and tok.head.head.i < tok.head.i):
+            and tok.head.head.pos_ == "VERB" and tok.head.head.i < tok.head.i):
+        return False
+    if tok is verb and verb.tag_ == "VBD" and tok.head.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children):
+        # "Putin forecast that the economy would soon rebound and praised ...": a past tense
+        # cannot share "would"; it goes on with the one who forecast, whatever the verb
+        return True
+    if not is_reporting_verb(tok.head.head):
         return False
     # "added that the administration has only treated it as a threat and demanded “complete
     # denuclearization”": a verb with no clause of its own after a perfect shares its "has" and
