@@ -1067,6 +1067,9 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "girl outside the venue was pepper-sprayed by another bystander, police said.",
      ("police", "said", "As GOP front-runner Donald Trump prepared to speak to supporters in Wisconsin on Tuesday, "
       "a 15-year-old girl outside the venue was pepper-sprayed by another bystander")),
+    # a name right after its verb is that verb's object, not a subject stranded before the next verb
+    ("Rep. Gwen Graham slams Trump, praises Clinton as a work horse.",
+     ("Rep. Gwen Graham", "praises", "Clinton as a work horse")),
     # a past tense joined to a clause under "would" goes on with the one who forecast, not the clause's subject
     ("Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by Secretary of State "
      "John Kerry to find a political solution in Syria.",

@@ -474,6 +474,9 @@ def _stranded(token) -> bool:
         return False
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return False  # "Clinton, goaded by Sanders, came out against ...": Sanders only goaded
+    if (token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.i < token.i
+            and token.left_edge.i == token.head.i + 1):
+        return False  # "Graham slams Trump, praises Clinton": Trump is what she slams
     if token.pos_ == "PRON":
         return token.lower_ in COLON_PRONOUNS
     return token.pos_ == "PROPN" and token.ent_type_ in STRANDED_NAME_ENTITIES
