@@ -252,6 +252,22 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, speaker", [
+    # a bare role joined to a name is one person, and the speaker is all of it
+    ("GOP presidential contender and former neurosurgeon Ben Carson said on Sunday that the stories were false.",
+     "GOP presidential contender and former neurosurgeon Ben Carson"),
+])
+def test_reported_speaker_phrase(nlp, text, speaker):
+    assert speaker in [s for s, _, _ in reports(nlp, text)]
+
+
+@pytest.mark.model
+def test_reported_what_someone_responds_to_is_not_theirs(nlp):
+    text = "The Trump Organization did not respond to questions about how much parental leave it offers employees."
+    assert not [r for r in reports(nlp, text) if r[0] == "The Trump Organization"]
+
+
+@pytest.mark.model
 def test_reported_content_never_takes_in_its_own_cue(nlp):
     text = ("Over the long term, according to the budget office, the rise in annual deficits and debt ''is mainly "
             "attributable to the aging of the population and rising health care costs.''")

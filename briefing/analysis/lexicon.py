@@ -29,6 +29,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that answer what someone else said: "responded to accusations that ...".
+RESPONSE_VERBS = frozenset("respond reply react answer".split())
+
 # Prepositions that tell when something was said, not how: "said after the attack".
 TIME_PREPOSITIONS = frozenset("after before since during until following amid".split())
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .actors import TITLE_WORDS
+from .actors import OCCUPATION_NOUNS, TITLE_WORDS, _occupation_word
 from .reading import doc_text
 
 # A short quoted run of capitalized words after one of these is a show, book or
@@ -337,8 +337,9 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     the speaker; trailing punctuation and quoted words go.
     """
     keep = [token]
+    one_person = _described_twice(token)
     for child in token.children:
-        if child.dep_ in ("relcl", "acl", "cc") and child.i > token.i:
+        if child.dep_ in ("relcl", "acl", "cc") and child.i > token.i and not (one_person and child.dep_ == "cc"):
             continue
         keep.extend(child.subtree)
     keep = [t for t in keep if t is token or quoted is None or t.idx not in quoted]
@@ -356,6 +357,17 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _described_twice(token) -> bool:
+    """True for a bare role joined to a name: "GOP presidential contender and former neurosurgeon
+    Ben Carson" is one person (without a determiner, "the senator and Trump" are two)."""
+    if not token.text.islower() or token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    if token.lower_ not in TITLE_WORDS | OCCUPATION_NOUNS and not _occupation_word(token.lower_):
+        return False  # a role: not "Ru bio and Murphy" (a typo for Rubio)
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" and not any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in token.rights)
 
 
 def _adjacent(left, right) -> bool:

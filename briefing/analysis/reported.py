@@ -843,9 +843,11 @@ def _noun_holder(noun):
         # "He's been an outspoken critic of ...": the parse may call the subject passive
         return subject_of(noun.head) or next((c for c in noun.head.lefts if c.dep_ == "nsubjpass"), None)
     if (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and is_reporting_verb(noun.head.head)
-            and noun.head.lower_ not in lx.TIME_PREPOSITIONS):
+            and noun.head.lower_ not in lx.TIME_PREPOSITIONS
+            and not (noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in lx.RESPONSE_VERBS)):
         # "Weaver says in a statement that ...", but "tweeted Sunday after a lone-wolf attack on
-        # an Orlando nightclub" tells when, and the attack is no one's position
+        # an Orlando nightclub" tells when, and the attack is no one's position; and in "Carson
+        # responded to accusations that he exaggerated" the accusations are someone else's
         return subject_of(noun.head.head)
     return None
 
