@@ -24,9 +24,9 @@ from .learned_names import FIRST_NAME_GENDER
 from .lexicon import CUE_VERBS, WRITTEN_SOURCES
 from .reading import doc_text
 
-# Words that make a phrase before or beside a name a role.
 # Forms of address written without a period ("Mr Farage"), which open no first name.
 HONORIFICS = frozenset("mr mrs ms dr sen rep gov gen st".split())
+# Words that make a phrase before or beside a name a role.
 TITLE_WORDS = frozenset(
     """
     president vice-president premier chancellor king queen prince princess emperor

@@ -996,7 +996,8 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
                 return token_span(tok), (doc[start].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
             continue
         if ending != "," and tok.i != start and not _bare_speech_verb(tok) and not _closing_verb(tok):
-            return None  # after “...!” or “...?” only "beamed Donald Hartley", "Trump told ITV" or "Hannity pressed." is sure
+            # after “...!” or “...?” only "beamed Donald Hartley", "Trump told ITV" or "Hannity pressed." is sure
+            return None
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
         if (subject is None or not _named(subject)) and tok.i == start and _said_whole(text, group, tok):
             # An inverted verb's subject is the phrase right after it, however the parse hung it.
@@ -1028,8 +1029,8 @@ def _closing_verb(verb) -> bool:
 def _misread_speech_verb(doc, start: int, tok) -> bool:
     """True for a verb of speech the tagger took for a noun, ending a short frame after a quote.
 
-    In "“...,” the email read." and "“...,” a voice-over in the ad states." the
-    words from the closing mark up to it, a determiner first, are its subject.
+    In "“...,” the email read." and "“...,” the two write." the words from the
+    closing mark up to it, a determiner first, are its subject.
     """
     ends = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct
     subject = doc[start:tok.i]

@@ -23,10 +23,9 @@ the object of a verb whose ``lemma/POS/frame`` is listed there.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import bisect
 import itertools
+from dataclasses import replace
 
 from . import learned_cues
 from . import lexicon as lx
