@@ -1034,8 +1034,7 @@ def _misread_speech_verb(doc, start: int, tok) -> bool:
     """
     ends = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct
     subject = doc[start:tok.i]
-    return (tok.lower_ in lx.MISREAD_SPEECH_FORMS and ends and len(subject) >= 2
-            and subject[0].pos_ == "DET" and not any(t.is_punct and t.text != "-" for t in subject))
+    return tok.lower_ in lx.MISREAD_SPEECH_FORMS and ends and len(subject) >= 2 and subject[0].pos_ == "DET"
 
 
 def _name_before_cue(doc, text: str, group, quoted, cue: tuple[int, int]) -> tuple[int, int] | None:
@@ -1067,8 +1066,10 @@ def _name_before_cue(doc, text: str, group, quoted, cue: tuple[int, int]) -> tup
 
 def _right_after(token, segment) -> bool:
     """True when ``token`` is the first word after the segment's closing mark, on the same line."""
-    between = doc_text(token.doc)[segment.after:token.idx] if segment.close is not None else "\n"
-    return token.idx >= segment.after and not between.strip(" ,") and "\n" not in between
+    if segment.close is None or token.idx < segment.after:
+        return False
+    between = doc_text(token.doc)[segment.after:token.idx]
+    return not between.strip(" ,") and "\n" not in between
 
 
 def _named(token) -> bool:
@@ -1267,16 +1268,12 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         opener = _verb_colon_cue(doc, text, group[0].open, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
         if opener is not None and opener[0][0] > found[0][0] and _governs(doc, opener[0], found[0]):
             found = opener
-    own = True
     if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
         # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
-        # blared the front page" has a verb of its own after the quote, and that speaks;
-        # without one, the cue is the sentence before's, not the quote's own
+        # blared the front page" has a verb of its own after the quote, and that speaks.
         trailing = _trailing_verb_cue(doc, text, group, quoted)
         if trailing is not None and trailing[1] is not None:
             found = trailing
-        else:
-            own = False
     if found is not None and found[1] is None and not partial:
         found = (found[0], _name_before_cue(doc, text, group, quoted, found[0]))
     if found is None or found[1] is None:
@@ -1290,6 +1287,8 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
                                   or (named[1] is not None and not _reported_by(doc, named[0], found[0]))):
             found = named
     if found:
+        # a cue with a sentence ending between it and the quote is the sentence before's, not the quote's own
+        own = not _sentence_between(text, found[0][1], group[0].open)
         return _Found(cue=found[0], speaker=found[1], own_cue=own, **base)
     if partial:
         return None
