@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import replace
 
 from . import learned_cues
 from . import lexicon as lx
@@ -1186,7 +1185,7 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
     for quote in quotes:
         qs, qe = quote.spans[0][0], quote.spans[-1][1]
         if quote.partial and not any(_holds(found[i], quote) for _, i in extents.reaching(qs, qe)):
-            att = _after_own_frame(_around_partial_quote(doc, quote, text), text)
+            att = _around_partial_quote(doc, quote, text)
             if att is not None:
                 found.append(att)
     return sorted(found, key=lambda a: a.spans[0])
@@ -1286,25 +1285,6 @@ def _title_lemma(word: str) -> str | None:
     return None
 
 
-def _after_own_frame(att: Attribution | None, text: str) -> Attribution | None:
-    """``att`` without the cue and speaker its content starts on, or None if it holds its cue elsewhere.
-
-    "according to the budget office, the rise ... ''is mainly attributable ...''": what the
-    office said starts after its name.
-    """
-    if att is None or att.cue is None:
-        return att
-    (start, end), rest = att.spans[0], att.spans[1:]
-    if not any(s < att.cue[1] and att.cue[0] < e for s, e in att.spans):
-        return att
-    if rest or att.speaker is None or not att.cue[0] <= start < att.cue[1]:
-        return None  # without a speaker to skip, what follows the cue may be its source
-    start = max(att.cue[1], att.speaker[1])
-    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
-        start += 1
-    return replace(att, spans=((start, end),)) if start < end else None
-
-
 def _holds(att: Attribution, quote: Attribution) -> bool:
     return all(any(s <= qs and qe <= e for s, e in att.spans) for qs, qe in quote.spans)
 
@@ -1344,6 +1324,17 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
         if child.dep_ in lx.OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in lx.STANCE_PREPOSITIONS):
             start = min(start, child.left_edge.idx)
             break
+    if start < verb_span[1]:
+        # "according to the budget office, the rise ... ''is mainly attributable ...''": the cue's
+        # object is its source; what was said starts after the speaker (with none to skip, no
+        # report). A content that runs over its cue from before it is another rule's to split.
+        if quote.speaker is None or start < verb_span[0]:
+            return None
+        start = max(verb_span[1], quote.speaker[1])
+        while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+            start += 1
+        if start >= end:
+            return None
     return Attribution(spans=((start, end),), cue=verb_span, speaker=quote.speaker)
 
 
