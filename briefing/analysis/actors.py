@@ -12,6 +12,7 @@ names inside quotations not at all (a speaker rarely names themself).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -310,8 +311,6 @@ class ActorIndex:
         self._relatives: dict[int, tuple[int, bool]] = {}  # cluster id -> (mentions read, named as a relative)
         self._pronoun_joins: dict[tuple[int, int], list[_Cluster]] = {}  # "they" -> the people after the first
         self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
-        # words the article writes in lower case: "Team Trump" in a headline is no first name
-        self._lower_words = {t.text for t in doc if t.text.islower()}
         self._build()
 
     # -- helpers -----------------------------------------------------------------------
@@ -551,6 +550,11 @@ class ActorIndex:
                     start = doc[t.i - 1].idx
                 out.append((start, t.idx + len(t.text), "PERSON"))
         return out
+
+    @functools.cached_property
+    def _lower_words(self) -> set[str]:
+        """The words the article writes in lower case: "Team Trump" in a headline is no first name."""
+        return {t.text for t in self.doc if t.text.islower()}
 
     def _new_first_name(self, surname, known: set[str], covered) -> bool:
         """True when the word before ``surname`` is a first name of its own, not one the article
