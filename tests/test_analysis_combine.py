@@ -188,6 +188,11 @@ def quote(text, words, cue):
         ("Senator Jane Smith said the talks had made real progress. “We are close to a deal on the budget.”\n",
          "the talks had made real progress", "We are close to a deal on the budget.", "said",
          "the talks had made real progress | “We are close to a deal on the budget.”"),
+        # "That" read as "that" before a clause is still the clause's subject
+        ("That “is the thing that saved us,” said Carole Taylor, the minister at the time. “If I had said "
+         "otherwise, it would have been a failure.”\n",
+         "That “is the thing that saved us,”", "If I had said otherwise, it would have been a failure.", "said",
+         "That “is the thing that saved us,” | “If I had said otherwise, it would have been a failure.”"),
         # a new paragraph is not the same report
         ("Senator Jane Smith said the talks had made real progress.\n“We are close to a deal on the budget.”\n",
          "the talks had made real progress", "We are close to a deal on the budget.", "said",

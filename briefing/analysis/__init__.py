@@ -45,6 +45,7 @@ CLAUSE_OPENERS = frozenset({"mark", "advcl"})
 # not the mere object of its cue; a question word as subject ("what happened") makes an object too.
 CLAUSE_SUBJECT_DEPS = frozenset({*lx.SUBJECT_DEPS, "expl", "csubj"})
 QUESTION_TAGS = frozenset({"WP", "WDT"})
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 # What is left at the edge of a report's part when the cue between its parts is cut out.
 ASIDE_EDGES = frozenset(",;:-–—(")
 
@@ -239,6 +240,9 @@ def _is_clause(doc, att: Attribution) -> bool:
         for token in doc.char_span(start, end, alignment_mode="expand") or ():
             if token.dep_ in CLAUSE_SUBJECT_DEPS and token.tag_ not in QUESTION_TAGS:
                 return True
+            if token.dep_ == "mark" and token.lower_ == "that" and token.i == token.head.left_edge.i \
+                    and token.head.tag_ in FINITE_TAGS:
+                return True  # "That ''is the thing that saved us,''": the parse reads the subject as "that"
     return False
 
 
