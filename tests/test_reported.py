@@ -1100,6 +1100,13 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "with individuals were with foundation donors.",
      ("The AP", "reported", "that, according to an analysis of her calendar, 85 of the 154 meetings Clinton "
       "had with individuals were with foundation donors")),
+    # a report the parse hung before what a later verb reports is a report of its own
+    ("Soon after the murder in Normandy, Trump asserted that France had lost its identity: “France is no "
+     "longer France,” he claimed.",
+     ("Trump", "asserted", "that France had lost its identity")),
+    # ... unless the later verb reports it: "X, the footage showed"
+    ("Bamberg said the videos do not show whether Scott has anything in his hands, the footage showed.",
+     ("Bamberg", "said", "the videos do not show whether Scott has anything in his hands, the footage showed")),
 ])
 def test_reported_speaker_cue_and_content(nlp, text, expected):
     assert expected in reports(nlp, text)

@@ -219,7 +219,7 @@ def _complement(verb, sent):
             if child.i < verb.i and (lemma not in lx.SPEECH_VERBS or _own_report(child)):
                 continue  # "42% say X, 26% say Y": the first report is one of its own
             child = _past_misread_passive(child)
-            tokens = _without_joined_report(list(child.subtree))
+            tokens = _without_joined_report(_without_leading_report(list(child.subtree), child))
             if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
                 tokens += _clause_continued(verb, tokens[-1].i, sent)
             return tokens
@@ -406,6 +406,26 @@ def _without_joined_report(tokens: list) -> list:
             while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc" or kept[-1].is_space):
                 kept.pop()
             return kept
+    return tokens
+
+
+def _without_leading_report(tokens: list, head) -> list:
+    """A clause that starts after a report of its own the parse hung before it.
+
+    "Trump asserted that France had lost its identity: “France is no longer
+    France,” he claimed": the parse makes "asserted" part of what "claimed"
+    reports; it is a report of its own, and what he claimed follows the colon.
+    """
+    if _lemma(head) in lx.REPORTING_VERBS:
+        return tokens  # "said the videos do not show X, the footage showed": what came first is what was shown
+    for t in tokens:
+        # not "while polling showed X, ...", "when Sanders said X, ...": a clause below the content's own
+        if t.head.i != head.i or t.i >= head.i or t.dep_ not in ("ccomp", "conj", "parataxis"):
+            continue
+        after = t.right_edge.i + 1
+        if (_own_report(t) and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children)
+                and after < head.i and t.doc[after].text in (":", ",", ";")):
+            return [x for x in tokens if x.i > after]
     return tokens
 
 
