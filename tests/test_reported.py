@@ -565,6 +565,9 @@ def test_reported_intentions_and_pushes(nlp, text, expected):
     [
         ("When asked whom she supported, Ms. Sherry said she was undecided.", "asked", None),
         ("Trump was asked if he would fundraise.", "asked", None),
+        # the tagger reads a sentence's first "Asked" as a past tense: it is still the one asked
+        ("Asked what a firm commitment looks like, Devine replied: “We are a long way off from that.”", "Asked", None),
+        ("Asked what that might look like, she said: \"We'll figure that out, if and when.\"", "Asked", None),
         ("He was criticized by his rivals for lying.", "criticized", "his rivals"),
     ],
 )
