@@ -1103,6 +1103,10 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "with individuals were with foundation donors.",
      ("The AP", "reported", "that, according to an analysis of her calendar, 85 of the 154 meetings Clinton "
       "had with individuals were with foundation donors")),
+    # the question's object, hung on "asked", opens what was asked
+    ("Asked what characteristics he would like the Republican party’s nominee to embody, Adelson said, “They "
+     "have got to be able to win.”",
+     (None, "Asked", "what characteristics he would like the Republican party’s nominee to embody")),
     # a report the parse hung before what a later verb reports is a report of its own
     ("Soon after the murder in Normandy, Trump asserted that France had lost its identity: “France is no "
      "longer France,” he claimed.",

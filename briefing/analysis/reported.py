@@ -222,7 +222,7 @@ def _complement(verb, sent):
             tokens = _without_joined_report(_without_leading_report(list(child.subtree), child))
             if child.i > verb.i and tokens and tokens[-1].i == child.right_edge.i:
                 tokens += _clause_continued(verb, tokens[-1].i, sent)
-            return tokens
+            return _question_word_before(verb, child) + tokens
     if lemma in lx.QUESTION_VERBS:
         # "asked the contender if he had been preparing ...": the parse hangs the question as an adverbial
         for child in verb.rights:
@@ -261,6 +261,16 @@ def _complement(verb, sent):
         if objects:
             return list(objects[0].subtree)
     return None
+
+
+def _question_word_before(verb, clause) -> list:
+    """"asked what characteristics | he would like": the question's object, which the
+    parse hung on the verb, right before the clause it opens."""
+    for child in verb.rights:
+        if (child.dep_ == "dobj" and child.right_edge.i + 1 == clause.left_edge.i
+                and child.left_edge.tag_ in lx.QUESTION_WORD_TAGS):
+            return list(child.subtree)
+    return []
 
 
 def _past_misread_passive(clause):
