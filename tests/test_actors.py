@@ -138,6 +138,33 @@ def test_actors_programme_is_not_an_actor(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        ("Clinton leads in Ohio, a poll by The New York Times shows. The poll was done last week, the Times said.",
+         "the Times", "New York Times"),
+        ("Bezos owns The Washington Post, which covers Trump. He was comfortable, The Post reported.",
+         "The Post", "Washington Post"),
+        ("Trump leads, according to the Las Vegas Sun. The poll was done by phone, the Sun said.",
+         "the Sun", "Las Vegas Sun"),
+    ],
+)
+def test_actors_paper_short_name_is_the_paper_named_before(nlp, text, short, full):
+    idx = index(nlp, text)
+    names = {a.id: a.name for a in idx.actors()}
+    at = text.index(short)
+    assert names.get(idx.resolve(at, at + len(short))) == full
+    assert short.split()[-1] not in names.values()
+
+
+@pytest.mark.model
+def test_actors_short_name_of_two_papers_is_neither(nlp):
+    text = ("The New York Times and the Financial Times both ran the story. The Times said it was true.")
+    names = {a.name for a in index(nlp, text).actors()}
+    assert {"New York Times", "Financial Times"} <= names
+
+
+@pytest.mark.model
 def test_actors_newspaper_tagged_as_a_place_is_an_organization(nlp):
     text = ("“I think one has to ask,” O’Malley said at a press conference, according to the Las Vegas Sun.")
     actors = by_name(index(nlp, text))

@@ -424,7 +424,7 @@ class ActorIndex:
                 continue  # "said on Twitter": a channel, not an actor of the story
             elif label == "ORG" and self._org_like(text, s):
                 name = self._titled(self._org_name(text), s, e)
-                c = self._cluster("organization", name)
+                c = self._paper_named_before(name) or self._cluster("organization", name)
                 c.add(m)
                 self._by_mention[(s, e)] = c
             elif label == "PERSON" and len(_name_tokens(text)) == 1 and text[:1].isupper():
@@ -602,6 +602,15 @@ class ActorIndex:
             return name
         before = self.doc[the.i - 1]  # "told The Diplomat", "in The Hill": inside a sentence
         return f"The {name}" if before.is_alpha and before.is_lower else name
+
+    def _paper_named_before(self, name: str) -> _Cluster | None:
+        """The paper "the Times" or "the Sun" is short for, once it was named in full ("The New
+        York Times", "the Las Vegas Sun"); None when two papers could be meant."""
+        if " " in name or name.lower() not in NEWSPAPER_WORDS:
+            return None
+        papers = [c for c in self._clusters if c.kind == "organization" and " " in c.name
+                  and c.name.split()[-1].lower() == name.lower()]
+        return papers[0] if len(papers) == 1 else None
 
     def _org_name(self, text: str) -> str:
         """"South Korean Defense Ministry" -> "Defense Ministry" (the country is its affiliation);
