@@ -1107,6 +1107,12 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
     ("Asked what characteristics he would like the Republican party’s nominee to embody, Adelson said, “They "
      "have got to be able to win.”",
      (None, "Asked", "what characteristics he would like the Republican party’s nominee to embody")),
+    # a "that" clause right after a noun of saying is what the noun reports, wherever the parse hung it
+    ("He was challenged over his statement on Wednesday that Islam hates us, but he kept his temper.",
+     ("his", "statement", "that Islam hates us")),
+    ("The union is unlikely to back Clinton after her March comment that, “We're going to put a lot of coal "
+     "companies out of business.”",
+     ("her", "comment", "that, “We're going to put a lot of coal companies out of business.”")),
     # a report the parse hung before what a later verb reports is a report of its own
     ("Soon after the murder in Normandy, Trump asserted that France had lost its identity: “France is no "
      "longer France,” he claimed.",
@@ -1117,3 +1123,18 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
 ])
 def test_reported_speaker_cue_and_content(nlp, text, expected):
     assert expected in reports(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the clause is the verb's report, not a second one of the noun before it
+        ("Clinton said in a statement that the plan would fail.", [("Clinton", "said", "that the plan would fail")]),
+        # a noun that names no saying reports nothing
+        ("Trump told supporters Tuesday night that we close one chapter in history.",
+         [("Trump", "told", "that we close one chapter in history")]),
+    ],
+)
+def test_reported_clause_after_noun_under_a_verb_of_saying(nlp, text, expected):
+    assert reports(nlp, text) == expected

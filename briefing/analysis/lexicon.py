@@ -258,6 +258,7 @@ CLAUSE_NOUNS = frozenset(
     worry suggestion warning statement announcement promise pledge vow threat demand
     insistence admission acknowledgement acknowledgment conclusion conviction contention
     denial prediction expectation assessment assurance idea notion complaint case
+    comment remark observation declaration
     """.split()
 )
 

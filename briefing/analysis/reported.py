@@ -809,6 +809,24 @@ def _that_clause(word, bare: bool = False) -> list | None:
     return None
 
 
+def _that_clause_hung_above(noun) -> list | None:
+    """"his statement on Wednesday that Islam hates us": the "that" clause right after the
+    noun (and its when), which the parse hung on the verb above instead of on the noun."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and (doc[i].ent_type_ in lx.WHEN_ENTITIES or doc[i].dep_ == "prep"
+                            and i + 1 < len(doc) and doc[i + 1].ent_type_ in lx.WHEN_ENTITIES):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "that" or doc[i].dep_ != "mark":
+        return None
+    clause = doc[i].head
+    if clause.dep_ not in ("ccomp", "advcl") or clause.left_edge.i != i or clause.head.i == noun.i:
+        return None
+    if clause.head.pos_ == "VERB" and _lemma(clause.head) in lx.REPORTING_VERBS:
+        return None  # "said in a statement that X": the verb reports it
+    return _without_joined_report(list(clause.subtree))
+
+
 def _infinitive(word) -> list | None:
     """A "to ..." clause hanging on ``word``: "ready to fight", "plans to run"."""
     for child in word.rights:
@@ -898,6 +916,8 @@ def _reported_by_noun(noun, sent, text: str) -> Attribution | None:
     holder = _noun_holder(noun)
     lemma = noun.lemma_.lower()
     tokens = _that_clause(noun)
+    if not tokens and lemma in lx.CLAUSE_NOUNS:
+        tokens = _that_clause_hung_above(noun)
     if not tokens and lemma in lx.INTENTION_NOUNS:
         tokens = _infinitive(noun)
     if not tokens and holder is not None and lemma in lx.STANCE_NOUNS:
