@@ -1039,6 +1039,10 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # one with an object of its own is a new sentence about something else: the quote goes on the one before
     ('"I completely disagree with the assertion," she said. "We feel good about the areas we are going to." '
      'She noted a planned Cruz rally on Saturday in Sioux City with King in his district.', "said", "she"),
+    # the name the parse hung inside the quotation speaks, not the subject of a verb further on
+    ('“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally '
+     'and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, '
+     'said when Boyle asked him a question.', "said", "Trump"),
 ])
 def test_quotes_cue_and_speaker_of_the_only_quote(nlp, text, cue, speaker):
     [quote] = find_quotes(nlp(text))

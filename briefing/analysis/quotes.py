@@ -754,7 +754,12 @@ def _cue_in(tokens, group, quoted, partial: bool):
             if subject is None and not partial and _right_after(tok, group[-1]):
                 # "“...,” said Robin Maynard, half joking": the parse gave the name to "joking"
                 subject = _described_after(tok, quoted)
-            candidate = (token_span(tok), _outside(subject, quoted))
+            speaker = _outside(subject, quoted)
+            if speaker is None and not partial:
+                # "“...,” Trump, the GOP frontrunner, said when Boyle asked": the name hung inside
+                # the quotation speaks, before a verb further on that has a subject of its own
+                speaker = _name_before_cue(tok.doc, doc_text(tok.doc), group, quoted, token_span(tok))
+            candidate = (token_span(tok), speaker)
         else:
             continue
         # from the end of a verb before the quote: "someone shouted, “Cruz,” Beck joked" is the shout
