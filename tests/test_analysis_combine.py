@@ -52,6 +52,23 @@ def test_analysis_combine_nested_repeat_keeps_whole(nlp, text, outer, inner):
     assert contents(text, combine_reports(reports, nlp(text))) == [outer]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, verb, noun, speaker",
+    [
+        # read off the verb and off its noun: one report, held by the verb's subject
+        ("In an interview, the union's president, Mary Kay Henry, expressed concern that some of her members "
+         "could find Mr. Trump appealing.\n", "expressed", "concern", "the union's president, Mary Kay Henry"),
+    ],
+)
+def test_analysis_combine_one_report_of_one_content(nlp, text, verb, noun, speaker):
+    clause = text[text.index("that"):text.rindex(".")]
+    reports = [report(text, clause, verb, speaker), report(text, clause, noun)]
+    (kept,) = combine_reports(reports, nlp(text))
+    assert text[kept.cue[0]:kept.cue[1]] == verb
+    assert text[kept.speaker[0]:kept.speaker[1]] == speaker
+
+
 def brief_of(nlp, text):
     return analyze(Source(text=text, sha256="0" * 64), nlp=nlp)
 

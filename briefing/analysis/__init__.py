@@ -152,7 +152,25 @@ def combine_reports(reported: list[Attribution], doc, text: str | None = None) -
     reported = [_past_closing_mark(a, doc, text, ends) for a in reported]
     reported = [_appositive_subject(a, doc, text) for a in reported]
     # after the repeats go: a speaker found here is no sign that two reports are one
-    return [_around_cue(_inherited_speaker(a, doc), text) for a in _without_repeats(reported)]
+    reported = [_inherited_speaker(a, doc) for a in _without_repeats(reported)]
+    return [_around_cue(a, text) for a in _without_twins(reported)]
+
+
+def _without_twins(reported: list[Attribution]) -> list[Attribution]:
+    """The reports, one of each content: "expressed concern that X" is read off the verb and
+    off the noun, and is one report. The one with a speaker stays, else the one whose cue
+    comes first (the verb's, whose subject holds the view)."""
+    best: dict[tuple, int] = {}
+    for i, a in enumerate(reported):
+        j = best.get(a.spans)
+        if j is None or _twin_rank(a) < _twin_rank(reported[j]):
+            best[a.spans] = i
+    kept = set(best.values())
+    return [a for i, a in enumerate(reported) if i in kept]
+
+
+def _twin_rank(att: Attribution) -> tuple:
+    return att.speaker is None, att.cue[0] if att.cue else -1
 
 
 def quotations_run_on(quotes: list[Attribution], reported: list[Attribution], doc,
