@@ -989,6 +989,9 @@ def cue_and_speaker(text, quote):
     ('She had posted comments on Facebook about an alleged rape. "Filth out!" she wrote, arguing that if tougher '
      'measures against refugees were not deployed, "more asylum seekers\' homes will burn."',
      "Filth out!", "wrote", "she"),
+    # what one cannot say is no quote of theirs: the one who added it speaks
+    ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the "
+     "prosecutor to move forward or not.”", "from his perspective,", "added", "Lewandowski"),
 ])
 def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, speaker):
     [quote] = [q for q in find_quotes(nlp(text)) if text[q.spans[0][0]:q.spans[-1][1]] == term]
@@ -1047,6 +1050,17 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
 def test_quotes_cue_and_speaker_of_the_only_quote(nlp, text, cue, speaker):
     [quote] = find_quotes(nlp(text))
     assert cue_and_speaker(text, quote) == (cue, speaker)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the order's words, which Cruz would not comment on, are not Cruz's
+    "But Cruz would not comment on an executive order signed by the governor “to protect privacy and equality” "
+    "for many state workers.",
+    "But she doesn’t like “surprises,” in the words of one top staffer.",
+])
+def test_quotes_fragment_under_a_negated_verb_is_not_its_subjects(nlp, text):
+    assert [cue_and_speaker(text, q) for q in find_quotes(nlp(text))] == []
 
 
 @pytest.mark.model

@@ -740,6 +740,10 @@ def _cue_in(tokens, group, quoted, partial: bool):
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, _outside(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS) or _puts_it(tok):
+            if partial and any(c.dep_ == "neg" for c in tok.children):
+                # "Cruz would not comment on an order “to protect privacy”", "Comey cannot say that
+                # “from his perspective,” Lewandowski added": what one did not say is no quote of theirs
+                continue
             if partial and inner and (tok not in inner[0].ancestors
                                       or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))
                                       or _reported_below(inner[0], tok)):
