@@ -989,6 +989,14 @@ def cue_and_speaker(text, quote):
     ('She had posted comments on Facebook about an alleged rape. "Filth out!" she wrote, arguing that if tougher '
      'measures against refugees were not deployed, "more asylum seekers\' homes will burn."',
      "Filth out!", "wrote", "she"),
+    # a fragment a relative clause's own verb of speech reports is that clause's subject's
+    ('And, in a clip that U.S. District Judge Michael W. Mosman called "distasteful," Santilli expressed a '
+     'desire to shoot people.', "distasteful,", "called", "U.S. District Judge Michael W. Mosman"),
+    ("According to White House pool reports, Obama said “there is love” in Orlando after the massacre, which he "
+     "called “an evil, hateful act.”", "an evil, hateful act.", "called", "he"),
+    # ... not one the parse hung deeper below it: the paper reports the loopholes
+    ("The four “loopholes” he cited are “the ability to use real estate losses to offset other income,” The Hill "
+     "reported.", "the ability to use real estate losses to offset other income,", "reported", "The Hill"),
     # what one cannot say is no quote of theirs: the one who added it speaks
     ("Comey cannot say that “from his perspective,” Lewandowski added, saying it should be “up to the "
      "prosecutor to move forward or not.”", "from his perspective,", "added", "Lewandowski"),

@@ -736,6 +736,8 @@ def _cue_in(tokens, group, quoted, partial: bool):
     best = None
     for tok in tokens:
         obj = according_to(tok)
+        if obj is not None and partial and inner and _reported_below(inner[0], tok, inner):
+            continue  # "According to pool reports, Obama said ..., which he called “...”": he did
         if obj is not None:
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, _outside(obj, quoted))
@@ -746,7 +748,7 @@ def _cue_in(tokens, group, quoted, partial: bool):
                 continue
             if partial and inner and (tok not in inner[0].ancestors
                                       or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))
-                                      or _reported_below(inner[0], tok)):
+                                      or _reported_below(inner[0], tok, inner)):
                 # A term quoted inside the subject ("His speech, in which he joked about her
                 # “interesting friendship”, cited ...") is not what the verb reports. (A longer
                 # fragment there may be the report the parse hung on the subject: not skipped.)
@@ -779,7 +781,18 @@ def _cue_in(tokens, group, quoted, partial: bool):
     return best[1] if best else None
 
 
-def _reported_below(token, verb) -> bool:
+def _hangs_on(token, verb, inner) -> bool:
+    """True when every word between ``token`` and its ancestor ``verb`` lies in ``inner``."""
+    inside = range(inner.start, inner.end)
+    a = token.head
+    while a.i != verb.i:
+        if a.i not in inside or a.head.i == a.i:
+            return False
+        a = a.head
+    return True
+
+
+def _reported_below(token, verb, inner) -> bool:
     """True when a report of its own hangs between ``token`` and ``verb``.
 
     "He echoed that promise, saying he would direct ICE “to immediately stop ...”" is what
@@ -795,10 +808,15 @@ def _reported_below(token, verb) -> bool:
         if ((a.tag_ == "VBG" and a.dep_ == "advcl" or a.dep_ == "conj" and a.pos_ == "VERB")
                 and on_verb and a.lemma_.lower() in lx.SPEECH_VERBS):
             return True
-        if (a.dep_ == "advcl" and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
+        # "Axelrod tweeted after Clinton argued that “...”": Clinton argued it; "in a clip that
+        # Judge Mosman called “distasteful,” Santilli expressed ...": the judge called it that
+        # (a relative clause only when the quotation is its own word's: "the loopholes he cited
+        # are “...”, The Hill reported" is the paper's)
+        if (a.dep_ in ("advcl", "relcl") and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
+                and (a.dep_ == "advcl" or _hangs_on(token, a, inner))
                 and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") and c.lower_ not in lx.RELATIVE_PRONOUNS
                         for c in a.children)):
-            return True  # "Axelrod tweeted after Clinton argued that “...”": Clinton argued it
+            return True
     return False
 
 
