@@ -1050,6 +1050,10 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # one with an object of its own is a new sentence about something else: the quote goes on the one before
     ('"I completely disagree with the assertion," she said. "We feel good about the areas we are going to." '
      'She noted a planned Cruz rally on Saturday in Sioux City with King in his district.', "said", "she"),
+    # "asked" set off by commas is a participle (the tagger reads a past tense): the one asked is
+    # no speaker of its own, and "The issue" none at all
+    ("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had "
+     "said, ''I think our country does plenty of killing also.''", "said", None),
     # the name the parse hung inside the quotation speaks, not the subject of a verb further on
     ('“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally '
      'and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, '

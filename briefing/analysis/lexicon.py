@@ -54,6 +54,8 @@ CLEFT_PRONOUNS = frozenset("that who which".split())
 # Verbs that ask, and the words that open what they ask: "asked him if he would run".
 QUESTION_VERBS = frozenset("ask wonder inquire".split())
 QUESTION_MARKERS = frozenset("if whether".split())
+# Verbs whose bare participle says someone was put a question: "Asked about it, she said ...".
+ASKED_VERBS = QUESTION_VERBS | frozenset("press question quiz tell challenge interview reach contact".split())
 # The tags of the words that open a question: "what", "which", "whose", "how".
 QUESTION_WORD_TAGS = frozenset("WDT WP WP$ WRB".split())
 

@@ -552,8 +552,19 @@ def _finite_clause(verb) -> bool:
 
 def _passive_participle(verb) -> bool:
     """True for "asked" in "Mr. Trump, asked about it, had said": the one asked is not who speaks."""
-    return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
-            and _verbless_subject(verb) is None)
+    return ((verb.tag_ == "VBN" or misread_participle(verb))
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and _verbless_subject(verb) is None)
+
+
+def misread_participle(verb) -> bool:
+    """True for "Asked" in "Asked what a firm commitment looks like, Devine replied" and "Mr.
+    Trump, asked about it, had said": the tagger reads a past tense, but an adverbial verb that
+    opens its sentence or follows a comma, with no subject of its own, is a participle."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or verb.left_edge.i != verb.i or verb.lemma_ not in lx.ASKED_VERBS:
+        return False  # not "the ones that stuck with it, talked about the record"
+    if any(c.dep_ in lx.SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return False
+    return verb.i == verb.sent.start or verb.doc[verb.i - 1].text == ","
 
 
 def _verbless_subject(verb):

@@ -33,6 +33,7 @@ from .quotes import (
     SpanIndex,
     according_to,
     is_reporting_verb,
+    misread_participle,
     noun_phrase,
     overlaps,
     sentences,
@@ -736,14 +737,6 @@ def _without_cleft_clause(tokens: list) -> list:
     return tokens
 
 
-def _opening_participle(verb) -> bool:
-    """True for "Asked" in "Asked what a firm commitment looks like, Devine replied": the
-    tagger reads a sentence's first word as a past tense, but with no subject of its own
-    before the main clause it is a participle, and Devine is the one asked."""
-    return (verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i < verb.head.i
-            and not any(c.dep_ in lx.SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children))
-
-
 def _speaker(verb, sent) -> tuple[int, int] | None:
     """The mention of who speaks through ``verb``, kept inside its sentence.
 
@@ -751,7 +744,7 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
     subject; a dateline ("9:30 p.m.") on the line above is no part of the
     speaker's name.
     """
-    if _opening_participle(verb) or verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS or any(c.dep_ == "auxpass" for c in verb.children)) \
+    if misread_participle(verb) or verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS or any(c.dep_ == "auxpass" for c in verb.children)) \
             and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         # "When asked whether ..., Sherry said", "he was asked if ...": the one asked
         # is no speaker; only "by X" names who spoke. A perfect ("While the president
