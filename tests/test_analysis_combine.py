@@ -548,3 +548,19 @@ def test_analysis_no_quote_or_position_holds_a_tag_left_in_pasted_text(nlp):
     brief = analyze(source_from_text(text), nlp=nlp)
     said = [" ".join(text[s:e] for s, e in item.spans) for item in [*brief.quotes, *brief.positions]]
     assert said and not [s for s in said if "<" in s or ">" in s or '="' in s]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        # a name inside a quoted title holds nothing: the book's author does, or no one named
+        ("Eddie Mannix was a studio fixer. Mannix died in 1963.\n\nAccording to E. J. Fleming's ''The Fixers: "
+         "Eddie Mannix, Howard Strickling and the MGM Publicity Machine'' and other sources, his was an all-purpose "
+         "job.\n", "E. J. Fleming"),
+    ],
+)
+def test_analysis_combine_name_in_a_quoted_title_holds_nothing(nlp, text, holder):
+    brief = brief_of(nlp, text)
+    names = {a.id: a.name for a in brief.actors}
+    assert [names.get(p.actor) for p in brief.positions] == [holder]

@@ -87,7 +87,8 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
     quoted = [span for q in found_quotes for span in q.spans]
     headline = next(((reading.from_source(d.start), reading.from_source(d.end))
                      for d in source.debris if d.kind == "headline"), None)
-    index = ActorIndex(doc, quoted, headline=headline, people=signatures(found_quotes, analysed))
+    index = ActorIndex(doc, quoted, headline=headline, people=signatures(found_quotes, analysed),
+                       marked=_closing_marks(analysed))
 
     # Speakers are resolved in reading order: each resolution puts its actor in focus.
     text = reading.original

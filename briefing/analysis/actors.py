@@ -292,9 +292,12 @@ class ActorIndex:
     """The actors of one parsed article, and resolution of mentions to them."""
 
     def __init__(self, doc, quote_ranges: list[tuple[int, int]] = (), headline: tuple[int, int] | None = None,
-                 people: list[tuple[int, int]] = ()):
-        """``people``: spans the caller knows name a person (a quote's signature), whatever the tagger says."""
+                 people: list[tuple[int, int]] = (), marked: list[tuple[int, int]] = ()):
+        """``people``: spans the caller knows name a person (a quote's signature), whatever the tagger says.
+        ``marked``: every stretch of text between quotation marks (a quote, a title, a scare quote)."""
         self.doc = doc
+        self._marked = sorted(marked)
+        self._marked_opens = [s for s, _ in self._marked]
         self._people = sorted(people)
         self._headline = headline
         self._starts: list | None = None
@@ -324,6 +327,10 @@ class ActorIndex:
             else:
                 hi = mid
         return lo
+
+    def _within_marks(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._marked_opens, start) - 1
+        return i >= 0 and end <= self._marked[i][1]
 
     def _in_quote(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, start) - 1
@@ -1013,7 +1020,8 @@ class ActorIndex:
             if owner is not None:
                 return owner
         span = doc.char_span(start, end, alignment_mode="expand")
-        inside = self._mentions_within(start, end)
+        # "E. J. Fleming's ''The Fixers: Eddie Mannix, ...''": a name in a quoted title speaks for no one
+        inside = [(s, e, c) for s, e, c in self._mentions_within(start, end) if not self._within_marks(s, e)]
         if span is not None and inside:
             # "Of Carson, Levine, who has given money to Rubio, said": the subject is the speaker.
             subjects = [c for s, e, c in sorted(inside, key=lambda x: x[0]) if self._is_subject(s, e)]

@@ -6,6 +6,8 @@ touching the code. Verbs are listed by lemma (spaCy's ``token.lemma_``).
 
 from __future__ import annotations
 
+import re
+
 # Left out on purpose, because on PolNeAR train they were mostly not attributions:
 # mean, need, prove, see, speak, release, embrace, unveil, knock, try (to), vote,
 # challenge, target, name, cast, press, struggle, nominate, compare, note (as a stance);
@@ -168,6 +170,8 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
 QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE
+# A double quotation mark, in any of the ways articles write one; ``''`` is one mark.
+DOUBLE_MARK = re.compile(re.escape(DOUBLE_APOSTROPHES) + "|[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT) + "]")
 
 # Characters that may stand before an opening quotation mark.
 BEFORE_OPENING = " \t\n([{—–-/:"

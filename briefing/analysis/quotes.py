@@ -128,10 +128,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, length) of each double quotation mark; ``''`` is one mark (the NYT archive's)."""
-    return [(m.start(), m.end() - m.start()) for m in _MARK.finditer(text, start, end)]
-
-
-_MARK = re.compile(re.escape(lx.DOUBLE_APOSTROPHES) + "|[" + re.escape(lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.DOUBLE_STRAIGHT) + "]")
+    return [(m.start(), m.end() - m.start()) for m in lx.DOUBLE_MARK.finditer(text, start, end)]
 
 
 def _direction(text: str, i: int, length: int = 1) -> bool | None:
