@@ -1138,3 +1138,12 @@ def test_reported_speaker_cue_and_content(nlp, text, expected):
 )
 def test_reported_clause_after_noun_under_a_verb_of_saying(nlp, text, expected):
     assert reports(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_reported_content_closes_the_bracket_it_opens(nlp):
+    # the parse hangs the closing bracket on the verb; the content shows it closed
+    text = ("These wealthy donors were upset after Obama called Wall Street bankers “fat cats” and proposed "
+            "raising taxes on investment income (which Clinton also supports).")
+    contents = [content for _, _, content in reports(nlp, text)]
+    assert "raising taxes on investment income (which Clinton also supports)" in contents

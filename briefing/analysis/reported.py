@@ -111,7 +111,10 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    return _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    start, end = _close_quote(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if text[end:end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # "Sen. Ted Cruz (R-Texas": the parse hung the closing bracket elsewhere
+    return start, end
 
 
 def _without_leading_when(tokens: list) -> list:
