@@ -149,6 +149,21 @@ class Position(_Record):
             return ""
         return cue
 
+    def lead_out(self, source_text: str) -> str:
+        """The cue as it reads right after the position ("This proposal | was rejected"), or "".
+
+        A content that is only what was acted on reads nothing alone; with the cue that
+        follows it, it does. A cue set off by punctuation ("..., officials said", "“...,”
+        said") is left out: the content reads as a clause of its own.
+        """
+        if self.cue is None or self.cue.start < self.end:
+            return ""
+        between = source_text[self.end:self.cue.start]
+        cue = source_text[self.cue.start:self.cue.end]
+        if between.strip() or not source_text[self.end - 1:self.end].isalnum() or not cue.strip():
+            return ""
+        return cue
+
 
 class KeyPoint(_Record):
     """A point of the summary and the sentence it comes from."""

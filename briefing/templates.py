@@ -341,6 +341,11 @@ class _Helpers:
         (see :meth:`briefing.model.Position.lead_in`)."""
         return position.lead_in(self.brief.source.text)
 
+    def position_cue_after(self, position: Position) -> str:
+        """The words that follow the position and make it read ("was rejected"), or ""
+        (see :meth:`briefing.model.Position.lead_out`)."""
+        return position.lead_out(self.brief.source.text)
+
     def quote_cue(self, quote: Quote) -> str:
         """The words that introduce a quote ("said", "— Donald J. Trump (@realDonaldTrump) June 29, 2016"),
         or "" when its cue is only a mark (the colon of "Sanders: ...", the dash of a signature)."""
@@ -414,8 +419,9 @@ class _Helpers:
         return (firsts + rest)[:limit]
 
     def as_dict(self) -> dict[str, Callable]:
-        names = ("quote_text", "quote_cue", "position_text", "position_cue", "holder_as_written", "text_of",
-                 "find_actor", "actor_name", "affiliation_of", "quotes_by", "positions_of", "held_with", "key_quotes")
+        names = ("quote_text", "quote_cue", "position_text", "position_cue", "position_cue_after",
+                 "holder_as_written", "text_of", "find_actor", "actor_name", "affiliation_of", "quotes_by",
+                 "positions_of", "held_with", "key_quotes")
         return {name: getattr(self, name) for name in names} | {"fmt_date": fmt_date}
 
 

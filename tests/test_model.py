@@ -155,3 +155,19 @@ def test_model_position_lead_in_is_the_cue_as_it_reads_before_it(text, cue, cont
     c, s = text.index(cue), text.index(content)
     position = Position(id="p1", text=content, start=s, end=s + len(content), cue=Span(start=c, end=c + len(cue)))
     assert position.lead_in(text) == lead_in
+
+
+@pytest.mark.parametrize("text, cue, content, lead_out", [
+    # what was acted on reads with the cue that follows it
+    ("These policy proposals have been applauded by critics.", "have been applauded", "These policy proposals",
+     "have been applauded"),
+    # a cue set off by punctuation does not: the content is a clause of its own
+    ("The plan will fail, officials said.", "said", "The plan will fail", ""),
+    ("“The plan will fail,” said Kim.", "said", "“The plan will fail,”", ""),
+    # nor one before the content
+    ("Kim did not comment on the remarks.", "did not comment on", "the remarks", ""),
+])
+def test_model_position_lead_out_is_the_cue_as_it_reads_after_it(text, cue, content, lead_out):
+    c, s = text.index(cue), text.index(content)
+    position = Position(id="p1", text=content, start=s, end=s + len(content), cue=Span(start=c, end=c + len(cue)))
+    assert position.lead_out(text) == lead_out

@@ -635,3 +635,15 @@ def test_analyst_brief_shows_each_position_after_its_cue(seoul_brief):
         assert f"- *did not comment on* the remarks from Kim or Choi *(with {other})*" in positions
     # a cue set off from its content ("According to the ministry, ...") is not shown before it
     assert "*According to*" not in md
+
+
+@pytest.mark.model
+def test_analyst_brief_shows_a_cue_that_follows_what_was_acted_on(nlp):
+    from briefing.analysis import analyze
+    from briefing.model import Source
+    from briefing.templates import render_markdown
+
+    text = ("Paul Krugman is an economist.\n\nThe new policy proposals have been applauded by Krugman, "
+            "the economist.\n")
+    md = render_markdown(analyze(Source(text=text, sha256="0" * 64), nlp=nlp), "analyst")
+    assert "- The new policy proposals *have been applauded*" in md
