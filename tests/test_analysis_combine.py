@@ -564,3 +564,24 @@ def test_analysis_combine_name_in_a_quoted_title_holds_nothing(nlp, text, holder
     brief = brief_of(nlp, text)
     names = {a.id: a.name for a in brief.actors}
     assert [names.get(p.actor) for p in brief.positions] == [holder]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # one supporter, ally or adviser of a person speaks for themselves, not for that person
+        ("Donald Trump spoke on Monday.\n\n“Paul’s knowledge is about 20 years old,” said a longtime adviser to "
+         "Trump, who declined to be identified.\n", "said", None),
+        ("Hillary Clinton spoke on Monday.\n\nA Clinton ally suggested she would support the trade deal once in "
+         "office.\n", "suggested", None),
+        # a country's leader speaks for it
+        ("Vladimir Putin met reporters in Russia.\n\n“He is a very bright man,” the Russian leader said.\n",
+         "said", "Russia"),
+    ],
+)
+def test_analysis_combine_one_of_someones_people_speaks_for_themselves(nlp, text, cue, speaker):
+    brief = brief_of(nlp, text)
+    names = {a.id: a.name for a in brief.actors}
+    said = [(q.cue, q.speaker) for q in brief.quotes] + [(p.cue, p.actor) for p in brief.positions]
+    assert [names.get(who) for at, who in said if at and text[at.start:at.end] == cue] == [speaker]

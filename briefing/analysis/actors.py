@@ -107,7 +107,10 @@ KIN_NOUNS = frozenset("""wife husband son daughter brother sister mother father 
 # "Clinton supporters", "wealthy Chinese citizens", "Experts on North Korea".
 PEOPLE_NOUNS = frozenset("""supporter backer critic opponent ally aide adviser advisor official expert citizen
     voter donor host member leader fan follower staffer delegate resident worker activist protester analyst
-    strategist economist lawmaker legislator operative volunteer proponent observer people""".split())
+    strategist economist lawmaker legislator operative volunteer proponent observer people
+    conservative liberal progressive moderate""".split())
+# One of these speaks for the country or body named with it: "the Russian leader".
+HEAD_NOUNS = frozenset({"leader"})
 BODY_PREPOSITIONS = frozenset({"at", "from", "of", "for", "with", "in"})
 MEMBER_PREPOSITIONS = frozenset({"including", "like", "as"})
 # "a former chairman" of a body no longer speaks for it.
@@ -1042,10 +1045,12 @@ class ActorIndex:
                 inside = [(s, e, c) for s, e, c in inside if not self._possessor_of(s, e, root, c.kind == "person")]
                 if not inside:
                     return None
-            if root.tag_ == "NNS" and root.lemma_.lower() in PEOPLE_NOUNS:
-                # "Clinton supporters", "Experts on North Korea": many people, none of them the
-                # person or the country named. Officials speak for their body or country, though
-                # ("officials at Homeland Security", "American officials").
+            if root.lemma_.lower() in PEOPLE_NOUNS and (root.tag_ == "NNS" or root.tag_ == "NN"
+                                                         and root.lemma_.lower() not in HEAD_NOUNS):
+                # "Clinton supporters", "Experts on North Korea", "a Clinton ally", "a longtime adviser
+                # to Trump": none of them the person or the country named ("the Russian leader" is
+                # its head, though). Officials speak for their body or country ("officials at
+                # Homeland Security", "American officials").
                 speak_for = ("organization", "country") if root.lemma_.lower() == "official" else ("organization",)
                 inside = [(s, e, c) for s, e, c in inside if self._named_among(s, e, root)
                           or (c.kind in speak_for and self._body_of(s, e, root))]
