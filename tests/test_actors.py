@@ -394,3 +394,10 @@ def test_actors_name_ending_in_a_company_word_is_an_organization(nlp):
     # the tagger reads "Marc Fisher Footwear" as a person
     actors = by_name(index(nlp, "In a statement, Marc Fisher Footwear said the brand was doing well."))
     assert actors["Marc Fisher Footwear"].kind == "organization"
+
+
+@pytest.mark.model
+def test_actors_word_for_a_people_is_no_organization(nlp):
+    # the tagger takes "Latino" for a body; a people's adjective describes someone
+    text = "This is the yuca primary, one Latino conservative said. The candidates must address Latino sensitivities."
+    assert "Latino" not in by_name(index(nlp, text))

@@ -80,6 +80,10 @@ GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "office", "emb
 NOT_ACTORS = re.compile(
     r"\b(region|peninsula|sea|ocean|river|strait|islands?|continent|pacific|policy|strategy|agreement|"
     r"act|plan|doctrine|initiative|bill|program|programme)\b", re.I)
+# Words for a people or a faith the tagger sometimes takes for a body ("one Latino conservative"):
+# an adjective of someone, never an organization.
+GROUP_ADJECTIVES = frozenset("""latino latina hispanic muslim jewish christian evangelical catholic mormon
+    arab asian""".split())
 # A name right before "program" (or "X and Y programs") names a programme, not a body:
 # "the Deferred Action for Childhood Arrivals program", "the DACA and DAPA programs".
 PROGRAMME_AFTER = re.compile(r"(?:\s+(?:and|or)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)+?)?\s*"
@@ -595,6 +599,8 @@ class ActorIndex:
 
     def _org_like(self, text: str, start: int) -> bool:
         if NOT_ACTORS.search(text) or TIME_ZONES.fullmatch(text) or self._inside_title(start):
+            return False
+        if text.lower() in GROUP_ADJECTIVES:
             return False
         # "the Alliance" in a text that speaks of "the alliance": a common noun, not a body.
         if " " not in text and re.search(rf"\b{re.escape(text.lower())}\b", self.text):
