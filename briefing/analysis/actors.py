@@ -336,6 +336,7 @@ class ActorIndex:
         return lo
 
     def _within_marks(self, start: int, end: int) -> bool:
+        """True when ``start:end`` lies between one pair of quotation marks."""
         i = bisect.bisect_right(self._marked_opens, start) - 1
         return i >= 0 and end <= self._marked[i][1]
 
@@ -1051,8 +1052,8 @@ class ActorIndex:
                 inside = [(s, e, c) for s, e, c in inside if not self._possessor_of(s, e, root, c.kind == "person")]
                 if not inside:
                     return None
-            if root.lemma_.lower() in PEOPLE_NOUNS and (root.tag_ == "NNS" or root.tag_ == "NN"
-                                                         and root.lemma_.lower() not in HEAD_NOUNS):
+            if root.lemma_.lower() in PEOPLE_NOUNS and (root.tag_ == "NNS" or (
+                    root.tag_ == "NN" and root.lemma_.lower() not in HEAD_NOUNS)):
                 # "Clinton supporters", "Experts on North Korea", "a Clinton ally", "a longtime adviser
                 # to Trump": none of them the person or the country named ("the Russian leader" is
                 # its head, though). Officials speak for their body or country ("officials at

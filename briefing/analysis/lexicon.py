@@ -171,7 +171,8 @@ SINGLE_CLOSE = "’"
 SINGLE_STRAIGHT = "'"
 QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE
 # A double quotation mark, in any of the ways articles write one; ``''`` is one mark.
-DOUBLE_MARK = re.compile(re.escape(DOUBLE_APOSTROPHES) + "|[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT) + "]")
+DOUBLE_MARK = re.compile(
+    re.escape(DOUBLE_APOSTROPHES) + "|[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT) + "]")
 
 # Characters that may stand before an opening quotation mark.
 BEFORE_OPENING = " \t\n([{—–-/:"

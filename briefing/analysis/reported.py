@@ -747,11 +747,13 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
     subject; a dateline ("9:30 p.m.") on the line above is no part of the
     speaker's name.
     """
-    if misread_participle(verb) or verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS or any(c.dep_ == "auxpass" for c in verb.children)) \
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        # "When asked whether ..., Sherry said", "he was asked if ...": the one asked
-        # is no speaker; only "by X" names who spoke. A perfect ("While the president
-        # has repeatedly said ...") is the subject's own act.
+    passive = verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS
+                                      or any(c.dep_ == "auxpass" for c in verb.children))
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if (passive and not perfect) or misread_participle(verb):
+        # "When asked whether ..., Sherry said", "he was asked if ...", "Asked what ..., Devine
+        # replied": the one asked is no speaker; only "by X" names who spoke. A perfect ("While
+        # the president has repeatedly said ...") is the subject's own act.
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         return speaker_span(objects[0]) if objects and sent.start <= objects[0].i < sent.end else None
@@ -809,9 +811,12 @@ def _that_clause_hung_above(noun) -> list | None:
     """"his statement on Wednesday that Islam hates us": the "that" clause right after the
     noun (and its when), which the parse hung on the verb above instead of on the noun."""
     doc = noun.doc
+
+    def says_when(k: int) -> bool:
+        return k < len(doc) and doc[k].ent_type_ in lx.WHEN_ENTITIES
+
     i = noun.i + 1
-    while i < len(doc) and (doc[i].ent_type_ in lx.WHEN_ENTITIES or doc[i].dep_ == "prep"
-                            and i + 1 < len(doc) and doc[i + 1].ent_type_ in lx.WHEN_ENTITIES):
+    while says_when(i) or (i < len(doc) and doc[i].dep_ == "prep" and says_when(i + 1)):
         i += 1
     if i >= len(doc) or doc[i].lower_ != "that" or doc[i].dep_ != "mark":
         return None
