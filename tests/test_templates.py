@@ -647,3 +647,21 @@ def test_analyst_brief_shows_a_cue_that_follows_what_was_acted_on(nlp):
             "the economist.\n")
     md = render_markdown(analyze(Source(text=text, sha256="0" * 64), nlp=nlp), "analyst")
     assert "- The new policy proposals *have been applauded*" in md
+
+
+@pytest.mark.model
+def test_analyst_brief_leaves_out_a_position_that_is_a_lone_pronoun(nlp):
+    from briefing.analysis import analyze
+    from briefing.model import Source
+    from briefing.templates import render_markdown
+
+    text = ("Trump Speaks\n\nDonald Trump praised him on Monday. Trump said the plan would fail.\n\n"
+            "Marco Rubio recognized this.\n")
+    brief = analyze(Source(text=text, sha256="0" * 64), nlp=nlp)
+    md = render_markdown(brief, "analyst")
+    positions = md.split("## Positions by actor")[1].split("## Quotes")[0]
+    assert "*said* the plan would fail" in positions
+    # "praised him", "recognized this": the brief leaves them out, and Rubio holds nothing else
+    assert "him" not in positions and "### Marco Rubio" not in positions
+    # the model keeps them
+    assert {brief.source.text[p.start:p.end] for p in brief.positions} >= {"him", "this"}
