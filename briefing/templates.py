@@ -68,7 +68,7 @@ HOLDER_TAIL_WORDS = frozenset("who which that whom whose".split())
 HOLDER_TAIL_MARKS = " ,;:—–-"
 TRAILING_QUOTE_PUNCTUATION = ",;:"  # left by the attribution that follows a quote
 # Words that, standing alone as a position ("*Recognizing* this", "*praised* him"), tell a reader nothing.
-EMPTY_CONTENTS = frozenset("this that it these those them him her which what".split())
+EMPTY_CONTENTS = BARE_PRONOUNS | frozenset("him her them what".split())
 SHORT_HASH_LENGTH = 12
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -400,7 +400,9 @@ class _Helpers:
     def positions_of(self, actor: Actor | str) -> list[Position]:
         """The positions of ``actor`` a reader can read: one whose words are a lone pronoun
         ("*praised* him") is left out of the brief (the model and its JSON keep it)."""
-        return [p for p in self.brief.positions_of(self._actor_id(actor)) if _tells_something(p, self.brief)]
+        text = self.brief.source.text
+        return [p for p in self.brief.positions_of(self._actor_id(actor))
+                if " ".join(p.parts(text)).strip().lower() not in EMPTY_CONTENTS]
 
     def held_with(self, position: Position, actor: Actor | str) -> list[str]:
         """The names of those who hold ``position`` with ``actor``: "Lloyd Austin" under Blinken for
@@ -443,13 +445,10 @@ def _citation(source) -> str:
     return cited or source.url or source.path or "Untitled article"
 
 
-def _tells_something(position: Position, brief: Briefing) -> bool:
-    return " ".join(position.parts(brief.source.text)).strip().lower() not in EMPTY_CONTENTS
-
-
 def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[str, Any]:
     actors = _sorted_actors(brief)
     source = brief.source
+    helpers = _Helpers(brief, actors)
     return {
         "brief": brief,
         "source": source,
@@ -457,8 +456,8 @@ def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[s
         "quotes": brief.quotes,
         "unattributed_quotes": [q for q in brief.quotes if q.speaker is None],
         "positions": brief.positions,
-        # everyone who holds a position, alone or with others
-        "position_holders": [a for a in actors if any(_tells_something(p, brief) for p in brief.positions_of(a.id))],
+        # everyone who holds a position the brief shows, alone or with others
+        "position_holders": [a for a in actors if helpers.positions_of(a)],
         "summary": brief.summary,
         "timeline": brief.timeline,
         "settings": dict(DEFAULT_SETTINGS) | dict(settings or {}),
@@ -466,7 +465,7 @@ def _context(brief: Briefing, audience: str, settings: Mapping | None) -> dict[s
         "article_title": source.title or "Untitled article",
         "short_hash": source.sha256[:SHORT_HASH_LENGTH],
         "citation": _citation(source),
-        **_Helpers(brief, actors).as_dict(),
+        **helpers.as_dict(),
     }
 
 

@@ -665,3 +665,6 @@ def test_analyst_brief_leaves_out_a_position_that_is_a_lone_pronoun(nlp):
     assert "him" not in positions and "### Marco Rubio" not in positions
     # the model keeps them
     assert {brief.source.text[p.start:p.end] for p in brief.positions} >= {"him", "this"}
+    # with nothing left to show, the brief says so
+    alone = analyze(Source(text="Rubio\n\nMarco Rubio recognized this.\n", sha256="0" * 64), nlp=nlp)
+    assert "No positions in reported speech were found." in render_markdown(alone, "analyst")
