@@ -562,8 +562,7 @@ def test_analysis_no_quote_or_position_holds_a_tag_left_in_pasted_text(nlp):
 )
 def test_analysis_combine_name_in_a_quoted_title_holds_nothing(nlp, text, holder):
     brief = brief_of(nlp, text)
-    names = {a.id: a.name for a in brief.actors}
-    assert [names.get(p.actor) for p in brief.positions] == [holder]
+    assert [name_of(brief, p.actor) for p in brief.positions] == [holder]
 
 
 @pytest.mark.model
@@ -582,6 +581,5 @@ def test_analysis_combine_name_in_a_quoted_title_holds_nothing(nlp, text, holder
 )
 def test_analysis_combine_one_of_someones_people_speaks_for_themselves(nlp, text, cue, speaker):
     brief = brief_of(nlp, text)
-    names = {a.id: a.name for a in brief.actors}
     said = [(q.cue, q.speaker) for q in brief.quotes] + [(p.cue, p.actor) for p in brief.positions]
-    assert [names.get(who) for at, who in said if at and text[at.start:at.end] == cue] == [speaker]
+    assert [name_of(brief, who) for at, who in said if at and text[at.start:at.end] == cue] == [speaker]
