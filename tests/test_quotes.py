@@ -525,6 +525,10 @@ def quote_speakers(doc):
     [
         # any verb right after “...,” hands the quote to its named subject
         ("“We will win this time,” Kim joked with reporters.\n", "We will win this time,", "Kim"),
+        # ... or to a described one, past a hyphen inside a word
+        ("Pence showed a clip.\n\n\"Governor, let me help you out - the answer is no,\" the Republican "
+         "vice-presidential nominee riffed on her remarks.\n", "Governor, let me help you out - the answer is no,",
+         "the Republican vice-presidential nominee"),
         # "put it" reports words; a named subject's verb and a comma introduce a whole quotation
         ("As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved, and activists are uninspired.\"\n",
          "Senate Republicans are unmoved, and activists are uninspired.", "The Post's Dana Milbank"),

@@ -67,7 +67,7 @@ NOT_SPEAKER_ENTITIES = frozenset("TIME MONEY QUANTITY".split())
 TRAILING_CUE_PUNCTUATION = ",!?"
 # Parts of speech of a title phrase before a name: "Blaze co-host Stu Burguiere", "the network's anchor Tom Smith".
 TITLE_PHRASE_POS = frozenset("PROPN NOUN ADJ PART DET".split())
-MAX_WORDS_TO_VERB = 6  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
+MAX_WORDS_TO_VERB = 8  # "Donald Hartley of Madison, Alabama, beamed" is too far; "beamed Donald Hartley" is not
 MAX_CHARS_TO_VERB = 80
 # What the parse may make of a name right after an inverted verb ("opined Cleveland's Plain Dealer").
 MISPARSED_SUBJECT_DEPS = frozenset("dobj npadvmod advmod attr appos dep oprd".split())
@@ -1023,7 +1023,7 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
     if start is None or "\n" in text[last.after:doc[start].idx]:
         return None  # a verb in the next paragraph is not this quote's
     for tok in doc[start:min(len(doc), start + MAX_WORDS_TO_VERB)]:
-        if tok.is_punct or "\n" in tok.text or tok.idx in quoted:
+        if (tok.is_punct and not _inner_hyphen(tok)) or "\n" in tok.text or tok.idx in quoted:
             return None
         if tok.pos_ != "VERB" or tok.dep_ in lx.SUBJECT_DEPS:
             # "Trump shot back": a name tagged as a verb is still the subject
@@ -1039,7 +1039,7 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
             subject = _described_after(tok, quoted)
             if subject is not None:
                 return token_span(tok), _outside(subject, quoted)
-        if subject is None or subject.i < start or not _named(subject):
+        if subject is None or subject.i < start or not (_named(subject) or (ending == "," and _described(subject))):
             return None
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
@@ -1115,6 +1115,16 @@ def _named(token) -> bool:
     verb ("Trump shot back").
     """
     return token.pos_ == "PROPN" or token.lower_ in COLON_PRONOUNS or token.is_title
+
+
+def _inner_hyphen(token) -> bool:
+    """True for a hyphen inside a word: "vice-presidential"."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+
+
+def _described(token) -> bool:
+    """True for a common noun with a determiner: "the Republican vice-presidential nominee"."""
+    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _misparsed_subject(doc, start: int, verb):
