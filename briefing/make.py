@@ -32,8 +32,9 @@ def extract(article: str | os.PathLike, *, pipeline: str | None = None, encoding
 
     source = read_article(article, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     # One article leaves a core idle while it is parsed: the entity recognizer uses it.
-    doc = parse_beside(load_pipeline(pipeline), analysis_text(source))
-    return analyze(source, doc=doc, pipeline=pipeline)
+    nlp = load_pipeline(pipeline)
+    doc = parse_beside(nlp, analysis_text(source))
+    return analyze(source, nlp=nlp, doc=doc)
 
 
 def load_brief(path: str | os.PathLike) -> Briefing:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 from pathlib import Path
@@ -287,3 +288,15 @@ def test_batch_rich_progress_shows_count_and_failures():
         report(Outcome("a.txt", batch.WRITTEN))
         report(Outcome("b.txt", batch.FAILED, error="x"))
     assert "2/2" in stream.getvalue() and "failed: b.txt" in stream.getvalue()
+
+
+@pytest.mark.model
+def test_batch_and_single_article_name_the_same_pipeline(tmp_path, nlp):
+    """The footer names the pipeline and its version whether one article was made or many."""
+    articles = write_articles(tmp_path, 2)
+    assert run("make", articles[0], "--json").exit_code == 0
+    single = json.loads((tmp_path / f"{articles[0].stem}-brief.json").read_text())["pipeline"]
+    (tmp_path / "many").mkdir()
+    assert run("make", articles[1], articles[0], "--json", "-o", tmp_path / "many").exit_code == 0
+    many = json.loads((tmp_path / "many" / f"{articles[0].stem}-brief.json").read_text())["pipeline"]
+    assert single == many == f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
