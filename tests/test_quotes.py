@@ -654,6 +654,24 @@ def test_quotes_participle_after_passive_is_its_subjects(nlp, text, cue, nth, sp
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a work that speaks in a relative clause speaks for whoever put it out
+        ("The Trump campaign released a marketing video that said Clinton would raise taxes.", "said",
+         "The Trump campaign"),
+        ("Henry added the caption which reads, \"Sanders aide Jeff Weaver told me the photo broke the rules.\"",
+         "reads", "Henry"),
+        # guards: seeing a work is not putting it out; a person in a relative clause is themselves
+        ("Jones watched an ad that said the plan would fail.", "said", "an ad that"),
+        ("Smith hired a lawyer who said the case was weak.", "said", "a lawyer who"),
+    ],
+)
+def test_quotes_work_in_relative_clause_speaks_for_its_author(nlp, text, cue, speaker):
+    assert speaker_of(nlp(text), cue) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, cue, nth",
     [("Clinton’s attacks were aired after saying that the plan would fail.", "saying", 0)],
 )

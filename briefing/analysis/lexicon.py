@@ -350,6 +350,11 @@ ACTIVITY_SPEECH_VERBS = frozenset("speak talk testify chat address campaign answ
 # Things that speak for their writers before a colon: "Hoff’s letter makes the case: “...”".
 WRITTEN_SOURCES = frozenset("letter statement email memo report ad tweet post note release footnote".split())
 
+# "The campaign released a video that said ...": works that speak for whoever put them out, and the
+# verbs of putting them out (not of seeing them: "he watched an ad that said" is not his).
+PUT_OUT_WORKS = WRITTEN_SOURCES | frozenset("video caption sign piece book column commercial editorial op-ed".split())
+PUT_OUT_VERBS = frozenset("release publish post air run issue write add put launch unveil send tweet pen".split())
+
 # "called Palin a “clown” on his radio show": where a statement was made, after what it was about.
 OCCASION_PREPOSITIONS = frozenset("on in at during".split())
 OCCASION_NOUNS = frozenset(

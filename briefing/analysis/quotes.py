@@ -619,12 +619,25 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
     subject = _possessor_in_own_clause(subject)
     if subject.lower_ in lx.RELATIVE_PRONOUNS and subject.head.dep_ == "relcl" and subject.head.head.i < subject.i:
         antecedent = _antecedent(subject)
+        author = _author_of_work(antecedent)
+        if author is not None:
+            return noun_phrase(author, quoted)
         # "Clinton and O’Malley, who are also seeking ...": a plural verb after a singular name is both's
         while antecedent.dep_ == "conj" and antecedent.ent_type_ in lx.NAMED_ENTITIES and _plural_verb(subject.head):
             antecedent = antecedent.head
         start = noun_phrase(antecedent, quoted)[0]
         return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
+
+
+def _author_of_work(noun):
+    """Who put out the work ``noun`` stands for: "The campaign" in "The campaign released a video that said"."""
+    if noun.lemma_.lower() not in lx.PUT_OUT_WORKS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in lx.PUT_OUT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _plural_verb(verb) -> bool:
