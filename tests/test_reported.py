@@ -508,10 +508,17 @@ def test_reported_what_was_spoken_about(nlp, text, expected):
         ("In the new Post-ABC poll, the real estate mogul wins about 1 in 3 GOP primary voters.",
          [("the new Post-ABC poll", "In", "the real estate mogul wins about 1 in 3 GOP primary voters")]),
         ("In the morning, Trump left for Iowa.", []),  # a time, not evidence
+        # a poll named last speaks for the clause it closes, on the verb or on its object
+        ("Clinton held a 24-point lead over Obama among black voters in a CNN national poll.",
+         [("a CNN national poll", "in", "Clinton held a 24-point lead over Obama among black voters")]),
+        ("Trump has a decisive lead in the polls.", [("the polls", "in", "Trump has a decisive lead")]),
+        # guards: a report or a record named last is where something was; a poll mid-sentence is no source
+        ("He was mentioned in the report.", []),
+        ("She gained in the polls after the debate.", []),
         ("Her attack on Sanders was sharp.", [("Her", "attack", "Sanders")]),
     ],
 )
-def test_reported_polls_up_front_and_stance_nouns(nlp, text, expected):
+def test_reported_polls_named_first_or_last_and_stance_nouns(nlp, text, expected):
     assert reports(nlp, text) == expected
 
 

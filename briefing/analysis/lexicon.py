@@ -333,6 +333,10 @@ EVIDENCE_NOUNS = frozenset(
     """.split()
 )
 
+# Evidence that speaks for a clause it closes ("Trump leads in the new poll"); a report or a
+# record named last is more often where something was, not who said it.
+POLL_NOUNS = frozenset("poll survey".split())
+
 # Verbs whose "about" (or "of", "on", "against") object is what was said:
 # "said nothing about the plan", "spoke about immigration". Not "spoke to": an audience.
 TOPIC_VERBS = frozenset("say speak write testify comment talk".split())

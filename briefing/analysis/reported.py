@@ -5,7 +5,7 @@ content and its subject the speaker. Besides verbs (speech, belief, intention,
 stance, light verbs such as "made the case that", "see X as Y", what a poll
 shows), cues may be predicate adjectives ("are critical of", "is convinced
 that"), nouns with a holder ("Trump's call for", "his plans to", "the claim
-that"), "according to X", a poll named up front ("In the new poll, ..."), and
+that"), "according to X", a poll named up front or last ("In the new poll, ..."), and
 the verb of a Title Case headline that the parse took for a name. A passive
 stance verb reports its subject for its agent ("The move was criticized by
 X"); a relative pronoun stands for the object ("which Trump supported").
@@ -999,19 +999,29 @@ def _with_quotations_reported(att: Attribution, quotes: list[Attribution], text:
 
 
 def _reported_in_evidence(prep, sent, text: str) -> Attribution | None:
-    """"In the new poll, Trump leads by 8 points": a poll named up front speaks for its sentence."""
+    """"In the new poll, Trump leads by 8 points": a poll named up front (or last) speaks for its sentence."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or objects[0].lemma_.lower() not in lx.EVIDENCE_NOUNS:
         return None
-    opening = [t for t in sent if t.i < prep.i]
-    if any(not (t.dep_ == "cc" or t.is_punct or t.lower_ in lx.SENTENCE_OPENERS) for t in opening):
-        return None  # only a phrase that opens the sentence
-    if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):
+    if (prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX")) and not _closing_poll(prep, objects[0], sent):
         return None
+    opening = [t for t in sent if t.i < prep.i]
+    if any(not (t.dep_ == "cc" or t.is_punct or t.lower_ in lx.SENTENCE_OPENERS) for t in opening) \
+            and not _closing_poll(prep, objects[0], sent):
+        return None  # only a phrase that opens the sentence, or a poll that closes it
     spans = _sentence_without(sent, {t.i for t in prep.subtree}, prep.i, text)
     if not spans:
         return None
     return Attribution(spans=spans, cue=token_span(prep), speaker=noun_phrase(objects[0]))
+
+
+def _closing_poll(prep, poll, sent) -> bool:
+    """True for "Trump leads by 8 points in the new poll": a poll named last, after the clause's subject."""
+    # "Trump has a decisive lead in the polls": the poll may hang on the main verb's object
+    verb = prep.head.head if prep.head.dep_ in ("dobj", "attr") else prep.head
+    if poll.lemma_.lower() not in lx.POLL_NOUNS or verb.dep_ != "ROOT" or subject_of(verb) is None:
+        return False
+    return all(t.is_punct or t.is_space for t in sent if t.i > prep.right_edge.i)
 
 
 def _according_scope(token, sent):
