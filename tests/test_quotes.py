@@ -550,6 +550,10 @@ def quote_speakers(doc):
         ("“It looks like we will not have a good relationship, who knows?” Trump told Britain’s ITV television "
          "station in an interview aired on Monday.\n", "It looks like we will not have a good relationship, who knows?",
          "Trump"),
+        # a clause before the colon that a verb took: the verb above it speaks
+        ("Jeb Bush broke down exactly what was wrong with the image to the Dutch newspaper NRC Handelsblad: "
+         "“What Trump did was so insensitive. First, not all Hispanics are Mexican.”\n",
+         "What Trump did was so insensitive. First, not all Hispanics are Mexican.", "Jeb Bush"),
         # a time over a paragraph is nobody: the subject next to the verb speaks
         ("1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
          "Muhammad Ali was born in Miami.”\n", "Cassius Clay was born in Louisville. Muhammad Ali was born in Miami.",

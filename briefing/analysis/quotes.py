@@ -971,10 +971,22 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != colon.sent.start:
         return None
     subject = subject_of(verb)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS or _names_a_source(subject)):
+    while not _colon_speaker(subject) and verb.dep_ in ("ccomp", "pcomp") and verb.head.i != verb.i:
+        # "Jeb Bush broke down what was wrong with the image: “...”": the clause before the colon
+        # is what its verb took; the verb above it speaks
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if not _colon_speaker(subject):
         return None  # "Signs of momentum were there: “...”" names no speaker
     speaker = _outside(subject, quoted)
     return (token_span(verb), speaker) if speaker else None
+
+
+def _colon_speaker(subject) -> bool:
+    return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS
+                                    or _names_a_source(subject))
 
 
 def _governs(doc, outer: tuple[int, int], inner: tuple[int, int]) -> bool:
