@@ -544,6 +544,10 @@ def quote_speakers(doc):
          "Gun owners should leave their weapons at home,", "Cleveland's Plain Dealer"),
         ("“Having access to the file is valuable,” said Skelly, explaining he worked closely with Chrabaszcz.\n",
          "Having access to the file is valuable,", "Skelly"),
+        # a surname the tagger read as a plural noun is a name when the text names the person in full
+        ("Bernie Sanders spoke last.\n\nSanders shot back, \"Secretary Clinton called them out. Oh my goodness, "
+         "they must have been crushed.\"\n", "Secretary Clinton called them out. Oh my goodness, they must have been "
+         "crushed.", "Sanders"),
         # after “...!” only an inverted verb does, or a verb of speech with nothing said of its own
         ("Supporters cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, who ran onto the floor.\n",
          "This is fantastic!", "Donald Hartley of Madison"),
@@ -576,6 +580,8 @@ def test_quotes_speaker_of_a_quote(nlp, text, quote, speaker):
         # the sentence before is in the paragraph above, or the quote has words after it
         ("Kim agreed.\n\n“We will not give up the talks,” the minister added later in the day.\n", "Kim"),
         ("Kim said the plan was bad. “We will not give up the talks” was the slogan of the day.\n", "Kim"),
+        # a plural noun that names no one in the text
+        ("Bernie Sanders spoke last.\n\nSupporters shot back, \"We want Bernie. We want him now.\"\n", "Supporters"),
         # a question, then someone else acts
         ("“Is he really so stupid?” Republican candidate Donald Trump refused to answer.\n", "Donald Trump"),
     ],

@@ -1021,10 +1021,19 @@ def _verb_comma_cue(doc, text: str, mark: int, quoted):
     if verb.pos_ != "VERB" or not main or verb.idx in quoted:
         return None
     subject = subject_of(verb)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS):
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS or _name_elsewhere(subject)):
         return None
     speaker = _outside(subject, quoted)
     return (token_span(verb), speaker) if speaker else None
+
+
+def _name_elsewhere(token) -> bool:
+    """True for a capitalized word that is part of a person's name elsewhere in the text.
+
+    At the start of a sentence the tagger may read a surname as a plural noun ("Sanders shot
+    back, “...”"); "Bernie Sanders" further up says what it is.
+    """
+    return token.is_title and any(t.ent_type_ == "PERSON" and t.lower_ == token.lower_ for t in token.doc)
 
 
 def _trailing_verb_cue(doc, text: str, group, quoted):
