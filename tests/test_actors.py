@@ -288,6 +288,12 @@ def test_actors_named_in_the_quote_is_not_its_speaker(nlp):
     # but not the one someone works for
     ("Bernie Sanders spoke on Monday. The storm hit the state. Thousands of homes were damaged. The paper "
      "wrote about it. On TV, Sanders’s campaign manager outlined how he said talks would go on.", None),
+    # a line of marks alone between the items of a live report is no sentence to look past
+    ("Mary Smith said the plan was good.\n\n___.\n\n___.\n\n___.\n\n___.\n\nLater she said that talks would "
+     "go on.", "mary-smith"),
+    # "his" after another person as the object tells nothing of the subject's gender
+    ("Elizabeth Warren grilled John Stumpf on Tuesday for his role in the scandal. Warren told Stumpf, after he "
+     "admitted fault, that he should resign. Later she said that talks would go on.", "elizabeth-warren"),
 ])
 def test_actors_pronoun_resolves_to_the_nearest_subject(nlp, text, expected):
     pronoun = "she" if " she said" in text else "he"

@@ -100,3 +100,22 @@ def test_nlp_only_a_last_greedy_recognizer_with_its_own_vectors_runs_apart(nlp):
     listening.add_pipe("ner", config={"model": {"tok2vec": {"@architectures": "spacy.Tok2VecListener.v1",
                                                             "width": 96}}})
     assert _separable_recognizer(listening) is None
+
+
+@pytest.mark.model
+def test_nlp_a_line_break_starts_a_sentence_and_its_opening_mark_goes_with_it(nlp):
+    # Left alone, the parser runs the headline on into the sentence below it.
+    doc = nlp("China rebuts American criticism on overcapacity; \n\n\nWashington did not complain when China's "
+              "spending helped growth, a Chinese official said.\n\n''It is good that my voice is low,'' he said.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts == ["China rebuts American criticism on overcapacity;",
+                      "Washington did not complain when China's spending helped growth, a Chinese official said.",
+                      "''It is good that my voice is low,'' he said."]
+    assert [s.root.text for s in doc.sents][1] == "said"
+
+
+@pytest.mark.model
+def test_nlp_a_paragraph_opening_with_an_abbreviation_is_one_sentence(nlp):
+    doc = nlp("Credit: State Department photo by Ron Przysucha\n\nU.S. Secretary of State Antony Blinken and Secretary "
+              "of Defense Lloyd Austin III arrived in South Korea on March 17.")
+    assert [s.text.strip() for s in doc.sents][-1].startswith("U.S. Secretary of State Antony Blinken")

@@ -792,7 +792,8 @@ def test_quotes_stranded_name_needs_an_aside_in_commas(make):
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        # the parse hung the name on a verb in the next paragraph: the phrase after "said" still speaks
+        # the parse hung the name on a verb in the next paragraph, or broke it off before the break:
+        # the phrase after "said" still speaks, whole
         ("“Anyone who talks about dividing people is a threat to the country, and we take every one of those "
          "seriously,” said Richard L. Trumka, president of the A.F.L.-C.I.O.\n\nThe potential pairing of Mr. Trump "
          "and union members could be great for the party.\n",

@@ -1154,3 +1154,19 @@ def test_reported_content_closes_the_bracket_it_opens(nlp):
             "raising taxes on investment income (which Clinton also supports).")
     contents = [content for _, _, content in reports(nlp, text)]
     assert "raising taxes on investment income (which Clinton also supports)" in contents
+
+
+@pytest.mark.model
+def test_reported_sentence_under_a_headline_keeps_its_own_report(nlp):
+    text = ("China rebuts American criticism on overcapacity; \n\n\nWashington did not complain when China's spending "
+            "helped global growth, a Chinese official said.")
+    assert ("a Chinese official", "said", "Washington did not complain when China's spending helped global growth") \
+        in reports(nlp, text)
+
+
+@pytest.mark.model
+def test_reported_content_does_not_open_with_a_closing_mark(nlp):
+    text = ("Mark Barabak noted that the way Pence carried himself was critical.\n\n” … he delivered a mix of "
+            "conservative orthodoxy with a coolness that Reagan might have admired, Barabak wrote.")
+    assert ("Barabak", "wrote", "he delivered a mix of conservative orthodoxy with a coolness that Reagan might have "
+            "admired") in reports(nlp, text)

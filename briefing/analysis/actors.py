@@ -126,6 +126,7 @@ MEETING_WORDS = frozenset("meet meeting talk talks speak confer".split())
 WORKS_THAT_SPEAK = WRITTEN_SOURCES | frozenset(
     "speech remarks essay op-ed column memoir book testimony message address announcement".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
 DECAY = 0.7  # focus lost per sentence of distance
 FOCUS_WINDOW = 40  # sentences back that count for focus (0.7 ** 40 is below a millionth)
 # Lower-case words that belong to a title before a name: "former Maryland Gov. Martin O'Malley".
@@ -320,7 +321,10 @@ class ActorIndex:
         self._by_mention: dict[tuple[int, int], _Cluster] = {}
         self._relatives: dict[int, tuple[int, bool]] = {}  # cluster id -> (mentions read, named as a relative)
         self._pronoun_joins: dict[tuple[int, int], list[_Cluster]] = {}  # "they" -> the people after the first
-        self._sent_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
+        # A sentence of marks alone ("___." between the items of a live report) is no step
+        # back from a pronoun to its antecedent.
+        self._sent_starts = [s.start_char for n, s in enumerate(doc.sents)
+                             if n == 0 or any(not (t.is_punct or t.is_space) for t in s)] if len(doc) else [0]
         self._build()
 
     # -- helpers -----------------------------------------------------------------------
@@ -694,7 +698,8 @@ class ActorIndex:
         as that subject stands for them, so that a later "he said" is never
         Clinton's. ("Melanie said yes until Trump reached his speech": "his" is
         in Trump's clause and tells nothing of Melanie.) A person gets a gender
-        when such pronouns agree at least GENDER_VOTES times, four to one.
+        when such pronouns agree at least GENDER_VOTES times, four to one. A pronoun
+        after another person as the object of the subject's verb casts no vote.
         """
         heads = {}
         surnames = Counter(c.name.split()[-1] for c in self._clusters if c.kind == "person")
@@ -713,7 +718,7 @@ class ActorIndex:
                 continue
             subject = clause_subject(t)
             c = heads.get(subject.i) if subject is not None else None
-            if c is not None and subject.i < t.i:
+            if c is not None and subject.i < t.i and not self._someone_else_between(c, subject, t.idx):
                 votes.setdefault(id(c), [0, 0])[t.lower_ in FEMALE] += 1
         for c in {id(c): c for c in heads.values()}.values():
             male, female = votes.get(id(c), (0, 0))
@@ -723,6 +728,16 @@ class ActorIndex:
         for c in self._clusters:
             if c.kind == "person" and c.gender is None and " " in c.name:
                 c.gender = FIRST_NAME_GENDER.get(c.name.split()[0])
+
+    def _someone_else_between(self, c: _Cluster, subject, end: int) -> bool:
+        """True when the verb of ``subject`` has another person for its object before ``end``: in "Warren
+        grilled Stumpf for his role" the "his" may be Stumpf's and tells nothing of Warren."""
+        for s, e, x in self._mentions_within(subject.idx, end):
+            root = self._root(s, e)
+            if x.kind == "person" and x is not c and root is not None and root.dep_ in OBJECT_DEPS \
+                    and root.head.i == subject.head.i:
+                return True
+        return False
 
     def _named_as_relative(self, c: _Cluster) -> bool:
         """True when the text brings ``c`` in as someone's relative: "his wife, Heidi Cruz", "wife Melania Trump".

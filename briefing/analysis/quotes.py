@@ -349,11 +349,27 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     while hi + 1 < len(keep) and _adjacent(keep[hi], keep[hi + 1]):
         hi += 1
     words = keep[lo:hi + 1]
+    if words[-1].dep_ == "prep" and not any(True for _ in words[-1].children):
+        # "president of | the A.F.L.-C.I.O.": the parse broke the phrase off where a
+        # preposition still wants its object; the rest of the line, if it has no verb, is it
+        words += _rest_of_line(words[-1])
     while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _rest_of_line(token) -> list:
+    """The words after ``token`` up to the end of its line, or none when a verb or a quotation mark is among them."""
+    rest = []
+    for t in token.doc[token.i + 1:]:
+        if "\n" in t.text or t.pos_ in ("VERB", "AUX") or t.text in lx.QUOTE_MARKS:
+            return rest if "\n" in t.text else []
+        rest.append(t)
+        if "\n" in t.whitespace_:
+            break
+    return rest
 
 
 def _described_twice(token) -> bool:

@@ -103,7 +103,9 @@ def _edges(tokens, text: str) -> tuple[int, int] | None:
     tokens = _without_opening_aside(_without_trailing_aside(sorted(tokens, key=lambda t: t.i)))
     tokens = _without_cleft_clause(_without_leading_when(tokens))
     # "But the plan will fail, she said": the opener ties the sentence to the one before
-    while len(tokens) > 1 and (tokens[0].is_punct and tokens[0].text not in lx.QUOTE_MARKS or tokens[0].is_space
+    # (an opening mark stays; a closing one that opens a paragraph, "” … he delivered", does not)
+    while len(tokens) > 1 and (tokens[0].is_punct and (tokens[0].text not in lx.QUOTE_MARKS
+                                                      or tokens[0].text in lx.DOUBLE_CLOSE) or tokens[0].is_space
                                or tokens[0].dep_ == "cc" and tokens[0].lower_ not in lx.NEGATING_CONJUNCTIONS
                                or tokens[0].lower_ in lx.SENTENCE_OPENERS):
         tokens.pop(0)
