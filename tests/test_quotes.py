@@ -619,6 +619,10 @@ def speaker_of(doc, cue, nth=0):
          "calling", 0, "Trump"),
         ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that "
          "his comments do more harm than good.", "saying", 0, "Democrat Hillary Clinton"),
+        # a participle's clause hung on a verb after it, inside the quotation, is no report of that verb's
+        ("Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is \"weak on illegal immigration, "
+         "you know that. Weak - Rubio - weak on illegal immigration. Like weak like a baby.\"", "saying", 0,
+         "Donald Trump"),
         # a floating "both" only counts the subject
         ("Republican establishment figures — whose party was once respected for its discipline — both suggested "
          "the speechwriter be fired.", "suggested", 0, "Republican establishment figures"),

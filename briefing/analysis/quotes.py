@@ -399,10 +399,12 @@ def subject_of(verb):
     tok = verb
     for _ in range(4):
         if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
-                and not is_reporting_verb(tok)):
+                and not is_reporting_verb(tok) and tok.head.i < tok.i):
             # "Trump denied that Tyson had been invited, writing on Twitter ...", "Trump has
             # indicated he would curb critics, vowing to ...": the clause the participle hangs
-            # on is what Trump said; the one who wrote or vowed is Trump.
+            # on is what Trump said; the one who wrote or vowed is Trump. (A verb after the
+            # clause is no such report: the parse may hang "Trump ratcheted up his attacks,
+            # saying he is “weak ..., you know that”" on the quotation's "know".)
             tok = tok.head
         elif (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj"
               and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
