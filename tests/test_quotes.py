@@ -554,6 +554,10 @@ def quote_speakers(doc):
         ("“It looks like we will not have a good relationship, who knows?” Trump told Britain’s ITV television "
          "station in an interview aired on Monday.\n", "It looks like we will not have a good relationship, who knows?",
          "Trump"),
+        # the clause before the colon speaks, though the parse hung it on the quotation
+        ("Trump did support the idea of such a database on Thursday, and NBC News has proof: “Should there be a "
+         "database system that tracks the Muslims here in this country?” a reporter can be heard asking.\n",
+         "Should there be a database system that tracks the Muslims here in this country?", "NBC News"),
         # a clause before the colon that a verb took: the verb above it speaks
         ("Jeb Bush broke down exactly what was wrong with the image to the Dutch newspaper NRC Handelsblad: "
          "“What Trump did was so insensitive. First, not all Hispanics are Mexican.”\n",

@@ -1015,6 +1015,36 @@ def _governs(doc, outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return head is not None and word is not None and head[0] in word[0].ancestors
 
 
+def _joined_after(doc, first: tuple[int, int], then: tuple[int, int]) -> bool:
+    """True when the word at ``then`` heads a clause joined to the one at ``first`` by "and" or "but":
+    in "Trump did support the idea, and NBC News has proof: “...”" the second clause opens the quote."""
+    head = doc.char_span(*first, alignment_mode="expand")
+    word = doc.char_span(*then, alignment_mode="expand")
+    if head is None or word is None:
+        return False
+    tok = word[0]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == head[0].i:
+            return True
+    return False
+
+
+def _governs_only_through(doc, outer: tuple[int, int], inner: tuple[int, int], group) -> bool:
+    """True when the word at ``outer`` reaches the one at ``inner`` only through a word of the quotation
+    ``group``: the parse hung "NBC News has proof: “Should there be ...?”" on the quotation's "be"."""
+    head = doc.char_span(*outer, alignment_mode="expand")
+    word = doc.char_span(*inner, alignment_mode="expand")
+    if head is None or word is None or head[0] not in word[0].ancestors:
+        return False
+    tok = word[0].head
+    while tok.i != head[0].i:
+        if any(seg.start <= tok.idx < seg.end for seg in group):
+            return True
+        tok = tok.head
+    return False
+
+
 def _names_a_source(subject) -> bool:
     """"Hoff’s letter makes a libertarian-style case: “...”", "One early supporter, Representative Lee
     Zeldin, gave it a whirl: “...”": a written source, or a phrase with a person's name in it."""
@@ -1363,7 +1393,9 @@ def _attribute(doc, sents, group, quoted, text: str) -> _Found | None:
         # "When Trump suggested that ..., Rubio fired back: “...”": the verb that opens the quotation
         # with a colon (or a comma) speaks, not a cue further back in the sentence
         opener = _verb_colon_cue(doc, text, group[0].open, quoted) or _verb_comma_cue(doc, text, group[0].open, quoted)
-        if opener is not None and opener[0][0] > found[0][0] and _governs(doc, opener[0], found[0]):
+        if opener is not None and opener[0][0] > found[0][0] and (_governs(doc, opener[0], found[0])
+                                                                   or _joined_after(doc, found[0], opener[0])
+                                                                   or _governs_only_through(doc, found[0], opener[0], group)):
             found = opener
     if found is not None and not partial and _sentence_between(text, found[0][1], group[0].open):
         # The parse ran the sentence before on into the quote: "X said Y. ''Choke!''
