@@ -1035,6 +1035,9 @@ def cue_and_speaker(text, quote):
      'desire to shoot people.', "distasteful,", "called", "U.S. District Judge Michael W. Mosman"),
     ("According to White House pool reports, Obama said “there is love” in Orlando after the massacre, which he "
      "called “an evil, hateful act.”", "an evil, hateful act.", "called", "he"),
+    # ... or a "what X called" under a preposition, though an outer verb may be read as one of speech
+    ("In 2009, under what Mr. Hedge called ''the prior economy model,'' the Marsh Landing Country Club, a private "
+     "course 300 miles north of here, charged its members a fee.", "the prior economy model,", "called", "Mr. Hedge"),
     # ... not one the parse hung deeper below it: the paper reports the loopholes
     ("The four “loopholes” he cited are “the ability to use real estate losses to offset other income,” The Hill "
      "reported.", "the ability to use real estate losses to offset other income,", "reported", "The Hill"),

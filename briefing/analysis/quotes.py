@@ -850,8 +850,8 @@ def _reported_below(token, verb, inner) -> bool:
         # "Axelrod tweeted after Clinton argued that “...”": Clinton argued it; "in a clip that
         # Judge Mosman called “distasteful,” Santilli expressed ...": the judge called it that
         # (a relative clause only when the quotation is its own word's: "the loopholes he cited
-        # are “...”, The Hill reported" is the paper's)
-        if (a.dep_ in ("advcl", "relcl") and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
+        # are “...”, The Hill reported" is the paper's); so too "under what Mr. Hedge called ''...''"
+        if (a.dep_ in ("advcl", "relcl", "pcomp") and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
                 and (a.dep_ == "advcl" or _hangs_on(token, a, inner))
                 and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") and c.lower_ not in lx.RELATIVE_PRONOUNS
                         for c in a.children)):
