@@ -562,6 +562,10 @@ def quote_speakers(doc):
         ("Jeb Bush broke down exactly what was wrong with the image to the Dutch newspaper NRC Handelsblad: "
          "“What Trump did was so insensitive. First, not all Hispanics are Mexican.”\n",
          "What Trump did was so insensitive. First, not all Hispanics are Mexican.", "Jeb Bush"),
+        # a verb of speech the tagger took for a noun, with where it was said after it
+        ("“Today, the kingdom is one of the leading nations in combating terrorism,” the Saudis state in the white "
+         "paper, which was shared with lawmakers.\n", "Today, the kingdom is one of the leading nations in combating "
+         "terrorism,", "the Saudis"),
         # a time over a paragraph is nobody: the subject next to the verb speaks
         ("1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville. "
          "Muhammad Ali was born in Miami.”\n", "Cassius Clay was born in Louisville. Muhammad Ali was born in Miami.",

@@ -37,8 +37,8 @@ RESPONSE_VERBS = frozenset("respond reply react answer".split())
 # Prepositions that tell when something was said, not how: "said after the attack".
 TIME_PREPOSITIONS = frozenset("after before since during until following amid".split())
 
-# Forms of speech verbs the tagger also reads as nouns ("the email read", "the ad states").
-MISREAD_SPEECH_FORMS = frozenset("read reads states write writes notes reports say says".split())
+# Forms of speech verbs the tagger also reads as nouns ("the email read", "the ad states", "the Saudis state").
+MISREAD_SPEECH_FORMS = frozenset("read reads state states write writes notes reports say says".split())
 
 # Verbs of thought, belief, knowledge and evidence: "X believes that ...", "polls show ...".
 COGNITION_VERBS = frozenset(

@@ -1146,12 +1146,24 @@ def _closing_verb(verb) -> bool:
 def _misread_speech_verb(doc, start: int, tok) -> bool:
     """True for a verb of speech the tagger took for a noun, ending a short frame after a quote.
 
-    In "“...,” the email read." and "“...,” the two write." the words from the
-    closing mark up to it, a determiner first, are its subject.
+    In "“...,” the email read." and "“...,” the two write in a letter." the words
+    from the closing mark up to it, a determiner first, are its subject.
     """
-    ends = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct
+    ends = tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct or _where_said(doc[tok.i + 1:])
     subject = doc[start:tok.i]
     return tok.lower_ in lx.MISREAD_SPEECH_FORMS and ends and len(subject) >= 2 and subject[0].pos_ == "DET"
+
+
+def _where_said(words) -> bool:
+    """True when ``words`` open with a phrase of place or time that ends their clause: "in the letter."."""
+    if not words or words[0].pos_ != "ADP":
+        return False
+    for t in words:
+        if t.is_punct or "\n" in t.text:
+            return t.text in SENTENCE_END_MARKS or t.text == "," or "\n" in t.text
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def _name_before_cue(doc, text: str, group, quoted, cue: tuple[int, int]) -> tuple[int, int] | None:
