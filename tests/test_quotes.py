@@ -631,6 +631,9 @@ def speaker_of(doc, cue, nth=0):
         ("Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is \"weak on illegal immigration, "
          "you know that. Weak - Rubio - weak on illegal immigration. Like weak like a baby.\"", "saying", 0,
          "Donald Trump"),
+        # the one a passive verb of prompting is about says what the infinitive says
+        ("But the debate was so subdued that Mr. Trump was prompted to say, ''So far, I cannot believe how civil "
+         "it's been up here.''", "say", 0, "Mr. Trump"),
         # a floating "both" only counts the subject
         ("Republican establishment figures — whose party was once respected for its discipline — both suggested "
          "the speechwriter be fired.", "suggested", 0, "Republican establishment figures"),

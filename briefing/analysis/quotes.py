@@ -448,12 +448,14 @@ def subject_of(verb):
 
 def _object_controller(tok):
     """The object that does what an infinitive says: "The victory led Priebus to declare him the
-    nominee" has Priebus declare, not the victory (not "used his platform to discuss")."""
+    nominee" has Priebus declare, not the victory (not "used his platform to discuss"); so does the
+    subject of the passive ("Trump was prompted to say")."""
     if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in lx.OBJECT_CONTROL_VERBS:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
-    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    # passive, the object is the subject: "Mr. Trump was prompted to say"
+    return next((c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i), None)
 
 
 def _nearest_subject(verb):
