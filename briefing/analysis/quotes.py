@@ -349,7 +349,7 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     while hi + 1 < len(keep) and _adjacent(keep[hi], keep[hi + 1]):
         hi += 1
     words = keep[lo:hi + 1]
-    if words[-1].dep_ == "prep" and not any(True for _ in words[-1].children):
+    if words[-1].dep_ == "prep" and not list(words[-1].children):
         # "president of | the A.F.L.-C.I.O.": the parse broke the phrase off where a
         # preposition still wants its object; the rest of the line, if it has no verb, is it
         words += _rest_of_line(words[-1])
@@ -1005,6 +1005,7 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
 
 
 def _colon_speaker(subject) -> bool:
+    """True for a subject that may speak before a colon: a name, a personal pronoun, a written source."""
     return subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS
                                     or _names_a_source(subject))
 

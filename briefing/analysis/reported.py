@@ -1005,12 +1005,12 @@ def _reported_in_evidence(prep, sent, text: str) -> Attribution | None:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or objects[0].lemma_.lower() not in lx.EVIDENCE_NOUNS:
         return None
-    if (prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX")) and not _closing_poll(prep, objects[0], sent):
-        return None
-    opening = [t for t in sent if t.i < prep.i]
-    if any(not (t.dep_ == "cc" or t.is_punct or t.lower_ in lx.SENTENCE_OPENERS) for t in opening) \
-            and not _closing_poll(prep, objects[0], sent):
-        return None  # only a phrase that opens the sentence, or a poll that closes it
+    if not _closing_poll(prep, objects[0], sent):
+        if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        opening = [t for t in sent if t.i < prep.i]
+        if any(not (t.dep_ == "cc" or t.is_punct or t.lower_ in lx.SENTENCE_OPENERS) for t in opening):
+            return None  # only a phrase that opens the sentence, or a poll that closes it
     spans = _sentence_without(sent, {t.i for t in prep.subtree}, prep.i, text)
     if not spans:
         return None
