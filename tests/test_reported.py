@@ -222,6 +222,9 @@ def test_reported_joined_report_ends_the_clause(nlp, text, expected):
          "he would be honored to serve should the opportunity present itself"),
         ("Sanders said he was rooting for Manning but would now root for Carolina.",
          "he was rooting for Manning but would now root for Carolina"),
+        # a reason given is said too, though it holds a verb of thought of its own
+        ("He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it.",
+         "he wasn't too worried about the contempt resolution because he doubted any court would enforce it"),
     ],
 )
 def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, content):
@@ -256,6 +259,10 @@ def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text,
     # a bare role joined to a name is one person, and the speaker is all of it
     ("GOP presidential contender and former neurosurgeon Ben Carson said on Sunday that the stories were false.",
      "GOP presidential contender and former neurosurgeon Ben Carson"),
+    # the parse took "endorsed" for a modifier and the clause for an apposition of the name
+    ("Erin Brockovich, the legendary environmental activist and lawyer, endorsed Sanders’ approach Saturday, "
+     "saying she hadn’t yet called for the governor’s resignation.",
+     "Erin Brockovich, the legendary environmental activist and lawyer"),
 ])
 def test_reported_speaker_phrase(nlp, text, speaker):
     assert speaker in [s for s, _, _ in reports(nlp, text)]
@@ -463,6 +470,8 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
          "mental health system.", "stricter gun laws would help prevent gun violence"),
         ("He said that he will support the party's nominee, even as he has taken frequent shots at Trump.",
          "that he will support the party's nominee"),
+        ("Ramos, who lives in Miami, considers himself an immigrant even though he has acquired US citizenship.",
+         "himself an immigrant"),
         # a sentence opener ties the sentence to the one before it
         ("But, according to the poll, 46 percent of Republican voters remain undecided.",
          "46 percent of Republican voters remain undecided"),
@@ -1136,6 +1145,14 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "conservative orthodoxy with a coolness that Reagan might have admired, Barabak wrote.",
      ("Barabak", "wrote", "he delivered a mix of conservative orthodoxy with a coolness that Reagan might have "
       "admired")),
+    # verbs of saying and reasoning that take a "that" clause ("sniped" is lemmatized "snip")
+    ("Walter Hewlett sniped that Fiorina, a first-time chief executive, was \"learning on the job.\"",
+     ("Walter Hewlett", "sniped", 'that Fiorina, a first-time chief executive, was "learning on the job."')),
+    ("Heritage Foundation economists posited that the unemployment rate would fall.",
+     ("Heritage Foundation economists", "posited", "that the unemployment rate would fall")),
+    ("Christie endorsed Trump on Friday, clarifying that he was the best candidate but that Trump is the best of "
+     "the rest.",
+     ("Christie", "clarifying", "that he was the best candidate but that Trump is the best of the rest")),
 ])
 def test_reported_speaker_cue_and_content(nlp, text, expected):
     assert expected in reports(nlp, text)
@@ -1150,6 +1167,14 @@ def test_reported_speaker_cue_and_content(nlp, text, expected):
         # a noun that names no saying reports nothing
         ("Trump told supporters Tuesday night that we close one chapter in history.",
          [("Trump", "told", "that we close one chapter in history")]),
+        # the parse hangs the clause on the occasion as a relative clause; "that" with a subject after it is no
+        # relative pronoun
+        ("Trump told The New York Times editorial board in an off-the-record meeting that he may not follow "
+         "through with his immigration measures.",
+         [("Trump", "told", "that he may not follow through with his immigration measures")]),
+        ("Christian Estrosi, a former mayor of Nice, said in one of a series of Twitter messages that the truck "
+         "was carrying arms.",
+         [("Christian Estrosi, a former mayor of Nice", "said", "that the truck was carrying arms")]),
     ],
 )
 def test_reported_clause_after_noun_under_a_verb_of_saying(nlp, text, expected):

@@ -28,8 +28,13 @@ SPEECH_VERBS = frozenset(
     praise call label dub term define characterize brand question wonder inform advise
     notify remind threaten order instruct recommend advocate tout cite quote read point
     signal signify confess chant interject interrupt mouth holler plead beg scoff sneer
+    reassure rebut snipe reaffirm posit forecast
     """.split()
 )
+
+# Verbs of speech that report a clause but open no quotation: in "hardly clarified the
+# matter, treating it as a compliment -- ''...''" the quotation is not what was clarified.
+CLAUSE_SPEECH_VERBS = frozenset("clarify".split())
 
 # Verbs that answer what someone else said: "responded to accusations that ...".
 RESPONSE_VERBS = frozenset("respond reply react answer".split())
@@ -47,6 +52,7 @@ COGNITION_VERBS = frozenset(
     understand realize realise recognize recognise consider find learn view regard
     imagine suppose figure decide determine conclude show suggest indicate reveal
     demonstrate remember forget agree disagree acknowledge envision imply discover
+    calculate notice anticipate reason
     """.split()
 )
 
@@ -142,7 +148,8 @@ EVIDENTIAL_VERBS = frozenset("seem appear".split())
 LIKENESS_PREPOSITIONS = frozenset("like beside".split())
 
 # Every verb that can be the cue of an attribution.
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS | EVIDENTIAL_VERBS
+REPORTING_VERBS = (SPEECH_VERBS | CLAUSE_SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | STANCE_VERBS
+                   | EVIDENTIAL_VERBS)
 
 # Verbs that only count as a cue when their clause complement is present, because
 # without it they are ordinary verbs ("she called Kim", "polls show a lead").
@@ -218,12 +225,14 @@ SPEAKER_PRONOUNS = frozenset("i he she we they it you".split())
 
 # Dependencies that join a second clause to a first ("X, and said ...", "X, calling ...").
 JOINING_DEPS = frozenset("conj advcl".split())
+REASON_MARKERS = frozenset("because since".split())
 
 # Modal auxiliaries: a subjectless "but would now ..." continues the reported clause.
 MODALS = frozenset("would will could can might may should must".split())
 
-# Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop").
-LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+# Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop", "sniped" -> "snip").
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "sniped": "snipe", "snipes": "snipe",
+               "sniping": "snipe"}
 
 # Verb tags of a second report joined to a clause: "and calls her ...", "and has
 # expressed support", but not the bare "support and defend".

@@ -348,7 +348,7 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
         lo -= 1
     while hi + 1 < len(keep) and _adjacent(keep[hi], keep[hi + 1]):
         hi += 1
-    words = keep[lo:hi + 1]
+    words = _before_misread_verb(keep[lo:hi + 1], token)
     if words[-1].dep_ == "prep" and not list(words[-1].children):
         # "president of | the A.F.L.-C.I.O.": the parse broke the phrase off where a
         # preposition still wants its object; the rest of the line, if it has no verb, is it
@@ -358,6 +358,20 @@ def noun_phrase(token, quoted=None) -> tuple[int, int]:
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _before_misread_verb(words: list, head) -> list:
+    """The phrase up to the comma before a finite verb that the parse took into it.
+
+    "Erin Brockovich, the legendary environmental activist and lawyer, endorsed
+    Sanders’ approach Saturday, saying ...": the parse made "endorsed" a modifier
+    and the clause an apposition; a noun phrase holds no verb in the past tense.
+    """
+    for k, word in enumerate(words):
+        if word.i > head.i and word.tag_ == "VBD" and word.dep_ in ("amod", "compound"):
+            comma = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
+            return words[:comma] if comma is not None and words[comma - 1].i >= head.i else words
+    return words
 
 
 def _rest_of_line(token) -> list:

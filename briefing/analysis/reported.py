@@ -249,6 +249,10 @@ def _complement(verb, sent):
             return _without_joined_report([t for o in objects for t in o.subtree] + list(child.subtree))
     if lemma in lx.SPEECH_VERBS and verb.dep_ == "amod" and verb.tag_ in lx.REPORTING_TENSE_TAGS:
         return _clause_after_misread_verb(verb, sent)
+    if lemma in lx.SPEECH_VERBS:
+        tokens = _that_clause_after_occasion(verb, sent)
+        if tokens:
+            return tokens
     if lemma in lx.TOPIC_VERBS:
         # "said nothing about the plan", "spoke about immigration", "said no to the war"
         topic = _prepositional_object(verb, lx.TOPIC_PREPOSITIONS)
@@ -266,6 +270,23 @@ def _complement(verb, sent):
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "intj") and sent.start <= c.i < sent.end]
         if objects:
             return list(objects[0].subtree)
+    return None
+
+
+def _that_clause_after_occasion(verb, sent) -> list | None:
+    """"told the board in a private meeting that he may not follow through": the parse hung
+    the "that" clause on the occasion as a relative clause. A clause that opens with "that"
+    as a conjunction and has a subject of its own is what was said, not a relative clause.
+    """
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in lx.OCCASION_PREPOSITIONS:
+            continue
+        for token in prep.subtree:
+            mark = token.left_edge
+            if (token.dep_ == "relcl" and sent.start <= token.i < sent.end
+                    and mark.lower_ == "that" and mark.dep_ == "mark" and mark.head.i == token.i
+                    and any(c.dep_ in lx.SUBJECT_DEPS for c in token.children)):
+                return _without_joined_report(list(token.subtree))
     return None
 
 
@@ -415,7 +436,7 @@ def _without_joined_report(tokens: list) -> list:
     inside = {t.i for t in tokens}
     for t in tokens:
         if t.dep_ in lx.JOINING_DEPS and t.head.i in inside and t.i > t.head.i and _own_report(t):
-            if _within_quotation(tokens, t):
+            if _within_quotation(tokens, t) or _gives_reason(t):
                 continue  # “attacks us and ignores the others”: the speaker's own words go on
             cut = t.left_edge.i
             kept = [x for x in tokens if x.i < cut]
@@ -423,6 +444,11 @@ def _without_joined_report(tokens: list) -> list:
                 kept.pop()
             return kept
     return tokens
+
+
+def _gives_reason(clause) -> bool:
+    """True for "because she believed ...": a reason given is part of what was said."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lx.REASON_MARKERS for c in clause.children)
 
 
 def _without_leading_report(tokens: list, head) -> list:
@@ -471,8 +497,9 @@ def _continues_clause(child) -> bool:
     if child.dep_ == "ccomp":  # a second clause of the same verb is said too
         return True
     if child.dep_ == "advcl":
-        # ", saying ..." after a comma is the writer's aside, not the speaker's clause
-        return not (child.tag_ == "VBG" and child.left_edge.nbor(-1).text == ",")
+        # ", saying ..." after a comma is the writer's aside, not the speaker's clause; so is
+        # ", while others wrote ..."
+        return not (child.tag_ == "VBG" and child.left_edge.nbor(-1).text == ",") and not _is_contrast(child)
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
         has_subject = any(c.dep_ in lx.SUBJECT_DEPS for c in child.children)
         modal = any(c.dep_ == "aux" and c.lower_ in lx.MODALS for c in child.children)
