@@ -554,6 +554,13 @@ def quote_speakers(doc):
         ("“It looks like we will not have a good relationship, who knows?” Trump told Britain’s ITV television "
          "station in an interview aired on Monday.\n", "It looks like we will not have a good relationship, who knows?",
          "Trump"),
+        # the closing mark of a later quotation that the parse hung on the verb is no quotation of its own
+        ("“Who can remember how many states i’ve lost in a row? Is it two? Three?” Clinton asks as a maintenance guy "
+         "walks in front of her, saying he’s “here to fix the seven holes in your wall.”\n",
+         "Who can remember how many states i’ve lost in a row? Is it two? Three?", "Clinton"),
+        # a lower-case quotation after a verb of speech and whom it was said to is whole, not a fragment
+        ("Bush offered a Trump-style retort, tweeting at him, \"you aren't just a loser, you are a liar and a "
+         "whiner.\"\n", "you aren't just a loser, you are a liar and a whiner.", "Bush"),
         # the clause before the colon speaks, though the parse hung it on the quotation
         ("Trump did support the idea of such a database on Thursday, and NBC News has proof: “Should there be a "
          "database system that tracks the Muslims here in this country?” a reporter can be heard asking.\n",

@@ -77,6 +77,9 @@ NOUN_LEADING_DEPS = frozenset("compound det amod nmod poss case nummod".split())
 RUN_ON_DEPS = frozenset("prep dobj agent".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
+CLOSING_TAG = "''"  # the tagger's tag for a closing quotation mark
+# Words that may stand between a verb of speech and the comma before a quote: "tweeting at him,".
+MAX_WORDS_AFTER_CUE = 3
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
 # Words that may stand after the subject they count ("the leaders both said").
 FLOATING_QUANTIFIERS = frozenset("both all each".split())
@@ -1313,7 +1316,10 @@ def _bare_speech_verb(verb) -> bool:
     """True for a verb of speech with no clause, colon or quotation of its own after it: "Trump told ITV"."""
     if verb.lemma_.lower() not in lx.SPEECH_VERBS:
         return False
-    return not any(c.dep_ in CONTENT_DEPS or c.text == ":" or c.text in lx.QUOTE_MARKS for c in verb.rights)
+    # the closing mark of a later quotation may hang on the verb too ("Clinton asks as a man walks in,
+    # saying he’s “here to fix the holes.”"); only an opening one is a quotation of the verb's own
+    return not any(c.dep_ in CONTENT_DEPS or c.text == ":" or (c.text in lx.QUOTE_MARKS and c.tag_ != CLOSING_TAG)
+                   for c in verb.rights)
 
 
 def _is_partial(text: str, sents, group) -> bool:
@@ -1336,9 +1342,16 @@ def _quoted_before(before: str) -> bool:
 
 
 def _after_cue(sent, mark: int) -> bool:
-    """True when the comma before ``mark`` follows a verb ("he said, “all ...")."""
+    """True when the comma before ``mark`` follows a verb ("he said, “all ...") or the phrase of a
+    verb of speech ("tweeting at him, "you aren't just a loser ..."")."""
     words = [t for t in sent if t.idx < mark and not t.is_punct and not t.is_space]
-    return bool(words) and words[-1].pos_ in ("VERB", "AUX")
+    if not words:
+        return False
+    if words[-1].pos_ in ("VERB", "AUX"):
+        return True
+    verb = next((a for a in words[-1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return (verb is not None and verb.lemma_.lower() in lx.SPEECH_VERBS
+            and words[-1].i - verb.i <= MAX_WORDS_AFTER_CUE)
 
 
 def _short_cue_sentence(sent, quoted):
