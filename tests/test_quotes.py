@@ -561,6 +561,16 @@ def quote_speakers(doc):
         # a lower-case quotation after a verb of speech and whom it was said to is whole, not a fragment
         ("Bush offered a Trump-style retort, tweeting at him, \"you aren't just a loser, you are a liar and a "
          "whiner.\"\n", "you aren't just a loser, you are a liar and a whiner.", "Bush"),
+        ("But at the time, as anti-terrorist prosecutor Marc TrÃ©vidic put it, \"apart from (traveling with the) "
+         "wrong crowd and some jogging for fitness, there was not much to complain about in the strict terms of "
+         "criminal prosecution.\"\n", "apart from (traveling with the) wrong crowd and some jogging for fitness, there "
+         "was not much to complain about in the strict terms of criminal prosecution.",
+         "anti-terrorist prosecutor Marc TrÃ©vidic"),
+        # a verb of speech the tagger read as a plural noun before a colon; a written source speaks
+        ("The right is enshrined in the Convention against Torture. Article 33 affirms: “No Contracting State shall "
+         "expel or return a refugee to the frontiers of territories where his life would be threatened...”\n",
+         "No Contracting State shall expel or return a refugee to the frontiers of territories where his life would "
+         "be threatened...", "Article 33"),
         # the clause before the colon speaks, though the parse hung it on the quotation
         ("Trump did support the idea of such a database on Thursday, and NBC News has proof: “Should there be a "
          "database system that tracks the Muslims here in this country?” a reporter can be heard asking.\n",

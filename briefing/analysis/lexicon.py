@@ -361,7 +361,8 @@ SAY_VERBS = frozenset("say".split())
 ACTIVITY_SPEECH_VERBS = frozenset("speak talk testify chat address campaign answer ask lecture preach".split())
 
 # Things that speak for their writers before a colon: "Hoff’s letter makes the case: “...”".
-WRITTEN_SOURCES = frozenset("letter statement email memo report ad tweet post note release footnote".split())
+WRITTEN_SOURCES = frozenset(
+    "letter statement email memo report ad tweet post note release footnote article section clause".split())
 
 # "The campaign released a video that said ...": works that speak for whoever put them out, and the
 # verbs of putting them out (not of seeing them: "he watched an ad that said" is not his).

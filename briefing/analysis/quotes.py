@@ -1005,7 +1005,7 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     verb = doc[at - 1]  # climb from the word before the colon to its clause's verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < at:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.sent.start != colon.sent.start:
+    if (verb.pos_ not in ("VERB", "AUX") and not _misread_verb_with_subject(verb)) or verb.sent.start != colon.sent.start:
         return None
     subject = subject_of(verb)
     while not _colon_speaker(subject) and verb.dep_ in ("ccomp", "pcomp") and verb.head.i != verb.i:
@@ -1019,6 +1019,13 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
         return None  # "Signs of momentum were there: “...”" names no speaker
     speaker = _outside(subject, quoted)
     return (token_span(verb), speaker) if speaker else None
+
+
+def _misread_verb_with_subject(token) -> bool:
+    """True for "affirms" in "Article 33 affirms: “...”": a verb of speech the tagger read as a
+    plural noun, though it has a subject of its own."""
+    return (token.tag_ == "NNS" and token.lower_.endswith("s") and token.lower_[:-1] in lx.SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in token.children))
 
 
 def _colon_speaker(subject) -> bool:
@@ -1350,7 +1357,7 @@ def _after_cue(sent, mark: int) -> bool:
     if words[-1].pos_ in ("VERB", "AUX"):
         return True
     verb = next((a for a in words[-1].ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return (verb is not None and verb.lemma_.lower() in lx.SPEECH_VERBS
+    return (verb is not None and (verb.lemma_.lower() in lx.SPEECH_VERBS or _puts_it(verb))
             and words[-1].i - verb.i <= MAX_WORDS_AFTER_CUE)
 
 
