@@ -249,6 +249,13 @@ def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, conten
     # whom it was told to and when may follow
     ("This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate "
      "committee on Tuesday.", "Defense Secretary Ash Carter", "This includes a special force to assist Kurdish Peshmerga"),
+    # a verb of thought after the clause, with a comma before its subject
+    ("An opponent-less glide to the nomination would all-but-ensure Clinton is booted off airwaves for three months, "
+     "some Democrats now think.", "some Democrats",
+     "An opponent-less glide to the nomination would all-but-ensure Clinton is booted off airwaves for three months"),
+    # a clause with a verb of thought of its own is still what the trailing verb reports
+    ("And they also discovered thousands of work-related messages her lawyers failed to turn over, he said.", "he",
+     "they also discovered thousands of work-related messages her lawyers failed to turn over"),
 ])
 def test_reported_trailing_attribution_reports_the_sentence_before_it(nlp, text, speaker, content):
     assert (speaker, content) in [(s, c) for s, _, c in reports(nlp, text)]
@@ -1145,6 +1152,11 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "conservative orthodoxy with a coolness that Reagan might have admired, Barabak wrote.",
      ("Barabak", "wrote", "he delivered a mix of conservative orthodoxy with a coolness that Reagan might have "
       "admired")),
+    # each cue's content holds the other's cue: the source named last vouches for the whole
+    ("Ohio Gov. John Kasich said he would have fired Lewandowski if such an incident had happened in his campaign, "
+     "according to press reports.",
+     ("press reports", "according to", "Ohio Gov. John Kasich said he would have fired Lewandowski if such an "
+      "incident had happened in his campaign")),
     # verbs of saying and reasoning that take a "that" clause ("sniped" is lemmatized "snip")
     ("Walter Hewlett sniped that Fiorina, a first-time chief executive, was \"learning on the job.\"",
      ("Walter Hewlett", "sniped", 'that Fiorina, a first-time chief executive, was "learning on the job."')),

@@ -222,7 +222,8 @@ def _complement(verb, sent):
             continue
         if child.dep_ == "ccomp" and lemma not in lx.QUOTE_ONLY_VERBS:
             # "The plan failed, she said" reports; "X failed; Y considered" is a misparse.
-            if child.i < verb.i and (lemma not in lx.SPEECH_VERBS or _own_report(child)):
+            if child.i < verb.i and ((lemma not in lx.SPEECH_VERBS and not _thought_after(verb, child))
+                                     or (_own_report(child) and _lemma(child) in lx.SPEECH_VERBS)):
                 continue  # "42% say X, 26% say Y": the first report is one of its own
             child = _past_misread_passive(child)
             tokens = _without_joined_report(_without_leading_report(list(child.subtree), child))
@@ -271,6 +272,18 @@ def _complement(verb, sent):
         if objects:
             return list(objects[0].subtree)
     return None
+
+
+def _thought_after(verb, clause) -> bool:
+    """True for ", some Democrats now think." after the clause it reports: a comma, the
+    subject, a verb of thought and nothing after it but where and when."""
+    if _lemma(verb) not in lx.COGNITION_VERBS:
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i <= clause.right_edge.i or not _after_comma(verb.doc, subject.left_edge.i):
+        return False
+    told = {t.i for c in verb.rights if c.dep_ in TRAILING_THOUGHT_DEPS for t in c.subtree}
+    return all(t.is_punct or t.is_space or t.i in told for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def _that_clause_after_occasion(verb, sent) -> list | None:
@@ -1145,6 +1158,7 @@ def _after_comma(doc, i: int) -> bool:
 
 
 TRAILING_CUE_DEPS = frozenset("dobj dative prep npadvmod advmod agent".split())
+TRAILING_THOUGHT_DEPS = frozenset("prep npadvmod advmod".split())  # ", many believe" has no one it was told to
 
 
 def _leading_as_clause(verb) -> set[int] | None:
@@ -1199,7 +1213,8 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
             s, e, owner = spans[i]
             # Two reports may each hold the other's cue ("The AP reported that, according to an
             # analysis, ..." read whole by both cues): the one whose cue comes first is outside.
-            if owner != k and s <= offset < e and not _mutual(found[owner], found[k]):
+            if (owner != k and s <= offset < e and not _mutual(found[owner], found[k])
+                    and not _nested_in(found[owner], found[k])):
                 return True
             i -= 1
         return False
@@ -1213,6 +1228,27 @@ def _mutual(outer: Attribution, inner: Attribution) -> bool:
     Y, according to Z", where Z vouches for the whole)."""
     return (outer.cue is not None and inner.cue[0] < outer.cue[0] and _inside(outer.cue[0], inner)
             and any(s > outer.cue[1] for s, _ in outer.spans))
+
+
+def _nested_in(inner: Attribution, outer: Attribution) -> bool:
+    """True when ``outer``'s content holds ``inner``'s earlier cue, and the two are no aside.
+
+    "The campaign announced that it hired Pierson, according to Politico": each content holds
+    the other's cue; the source named last vouches for the whole, so it is the outer one.
+    """
+    return (inner.cue is not None and outer.cue is not None and inner.cue[0] < outer.cue[0]
+            and _inside(inner.cue[0], outer) and not _mutual(outer, inner))
+
+
+def _nested_in(inner: Attribution, outer: Attribution) -> bool:
+    """True when ``outer``'s content holds ``inner``'s earlier cue, and the two are no aside.
+
+    "Kasich said he would have fired him, according to press reports": each content holds
+    the other's cue; the source named last vouches for the whole, so it is the outer one
+    (without this, each would drop the other as nested and nothing would be left).
+    """
+    return (inner.cue is not None and outer.cue is not None and inner.cue[0] < outer.cue[0]
+            and _inside(inner.cue[0], outer) and not _mutual(outer, inner))
 
 
 def _inside(offset: int, att: Attribution) -> bool:
