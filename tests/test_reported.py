@@ -222,6 +222,11 @@ def test_reported_joined_report_ends_the_clause(nlp, text, expected):
          "he would be honored to serve should the opportunity present itself"),
         ("Sanders said he was rooting for Manning but would now root for Carolina.",
          "he was rooting for Manning but would now root for Carolina"),
+        # a joined verb of stance with nothing it holds a stance on is no report of its own
+        ("Symms said he has been impressed by Ayotte in the past and liked the way she responded to a question about "
+         "how she would audit the Pentagon.",
+         "he has been impressed by Ayotte in the past and liked the way she responded to a question about how she "
+         "would audit the Pentagon"),
         # a reason given is said too, though it holds a verb of thought of its own
         ("He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it.",
          "he wasn't too worried about the contempt resolution because he doubted any court would enforce it"),

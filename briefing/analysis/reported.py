@@ -413,8 +413,10 @@ def _own_report(token) -> bool:
         return True
     if token.tag_ == "VBG":
         return _lemma(token) in lx.QUOTE_VERBS
-    # "and calls her ...", "and has expressed support for ...", not "support and defend"
-    return token.dep_ == "conj" and token.tag_ in lx.REPORTING_TENSE_TAGS and _lemma(token) in lx.QUOTE_VERBS
+    # "and calls her ...", "and has expressed support for ...", not "support and defend" nor
+    # "and never called a donor to ask for money"
+    return (token.dep_ == "conj" and token.tag_ in lx.REPORTING_TENSE_TAGS and _lemma(token) in lx.QUOTE_VERBS
+            and _object_phrase(token, token.sent) is not None)
 
 
 def _within_quotation(tokens: list, token) -> bool:
