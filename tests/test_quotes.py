@@ -566,6 +566,13 @@ def quote_speakers(doc):
          "criminal prosecution.\"\n", "apart from (traveling with the) wrong crowd and some jogging for fitness, there "
          "was not much to complain about in the strict terms of criminal prosecution.",
          "anti-terrorist prosecutor Marc TrÃ©vidic"),
+        # a relative clause with an object of its own before the colon does not take the quotation
+        ("A Plus reporter Isaac Saul tweeted back at Trump pointing out how ironic the statement was coming from a "
+         "candidate who promised mass deportation: “Uh.. your unrealistic proposal is to spend billions deporting 11 "
+         "million ppl n children to rip those very families apart.”\n", "Uh.. your unrealistic proposal is to spend "
+         "billions deporting 11 million ppl n children to rip those very families apart.", "A Plus reporter Isaac Saul"),
+        # ... while one without speaks
+        ("Bundy says to Santilli on camera, who responds enthusiastically: \"Okay!\"\n", "Okay!", "Santilli"),
         # a verb of speech the tagger read as a plural noun before a colon; a written source speaks
         ("The right is enshrined in the Convention against Torture. Article 33 affirms: “No Contracting State shall "
          "expel or return a refugee to the frontiers of territories where his life would be threatened...”\n",

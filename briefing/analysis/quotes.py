@@ -662,6 +662,8 @@ def speaker_span(subject, quoted=None) -> tuple[int, int] | None:
         # "Clinton and O’Malley, who are also seeking ...": a plural verb after a singular name is both's
         while antecedent.dep_ == "conj" and antecedent.ent_type_ in lx.NAMED_ENTITIES and _plural_verb(subject.head):
             antecedent = antecedent.head
+        if antecedent.i != subject.head.head.i and _bare_adverbial_noun(subject.head.head):
+            return noun_phrase(antecedent, quoted)  # not "Santilli on camera, who"
         start = noun_phrase(antecedent, quoted)[0]
         return start, subject.idx + len(subject.text)
     return noun_phrase(subject, quoted)
@@ -699,7 +701,18 @@ def _antecedent(pronoun):
         noun = noun.head.head if noun.head.pos_ == "ADP" else noun.head
     if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
         noun = noun.head
+    if _bare_adverbial_noun(noun):
+        # "Bundy says to Santilli on camera, who responds": "on camera" is no one; the person
+        # named last before it is
+        noun = next((t for t in reversed(noun.doc[noun.sent.start:noun.i]) if t.ent_type_ == "PERSON"), noun)
     return noun
+
+
+def _bare_adverbial_noun(noun) -> bool:
+    """True for "camera" in "on camera", "tape" in "on tape": a singular noun with nothing before it
+    after a preposition, which names a way or place, never a person."""
+    return (noun.dep_ == "pobj" and noun.tag_ == "NN" and noun.ent_type_ == ""
+            and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in noun.children))
 
 
 def _possessor_in_own_clause(token):
@@ -833,10 +846,20 @@ def _cue_in(tokens, group, quoted, partial: bool):
         # X that they will maintain “strategic patience”" is Kim's); a whole
         # quotation to the nearest cue.
         nearness = len(list(tok.ancestors)) if partial else distance
-        rank = (candidate[1] is None, not speech, nearness)
+        # "tweeted back ... at a candidate who promised mass deportation: “...”": the verb the
+        # quotation hangs on speaks, not a nearer one in a relative clause that has its own object
+        # ("Santilli, who responds enthusiastically: “Okay!”" does speak)
+        aside = (not partial and tok.dep_ == "relcl" and any(c.dep_ == "dobj" for c in tok.children)
+                 and not _quotation_hangs_on(tok, group))
+        rank = (candidate[1] is None, aside, not speech, nearness)
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+def _quotation_hangs_on(verb, group) -> bool:
+    """True when a word inside the quotation is a clause of ``verb``'s."""
+    return any(group[0].open <= c.idx < group[-1].end for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis"))
 
 
 def _hangs_on(token, verb, inner) -> bool:
