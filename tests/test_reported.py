@@ -484,6 +484,9 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
          "that he will support the party's nominee"),
         ("Ramos, who lives in Miami, considers himself an immigrant even though he has acquired US citizenship.",
          "himself an immigrant"),
+        # a comparison of like with like is one finding, not the writer's contrast
+        ("The outcome showed Clinton had received 49.84 percent while Sanders received 49.59 percent.",
+         "Clinton had received 49.84 percent while Sanders received 49.59 percent"),
         # a sentence opener ties the sentence to the one before it
         ("But, according to the poll, 46 percent of Republican voters remain undecided.",
          "46 percent of Republican voters remain undecided"),

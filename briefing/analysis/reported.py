@@ -187,7 +187,13 @@ def _without_trailing_contrast(tokens: list) -> list:
 
 
 def _is_contrast(head) -> bool:
-    """", though ...", ", even as ...", ", compared with ...": the writer's contrast, not the report."""
+    """", though ...", ", even as ...", ", compared with ...": the writer's contrast, not the report.
+
+    A comparison of like with like ("Clinton received 49.84 percent while Sanders received
+    49.59 percent") is one finding, not a contrast.
+    """
+    if head.dep_ == "advcl" and _lemma(head) == _lemma(head.head):
+        return False
     if head.dep_ == "advcl":
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in lx.CONTRAST_MARKS and c.i < head.i
                    for c in head.children)
