@@ -566,6 +566,10 @@ def quote_speakers(doc):
          "criminal prosecution.\"\n", "apart from (traveling with the) wrong crowd and some jogging for fitness, there "
          "was not much to complain about in the strict terms of criminal prosecution.",
          "anti-terrorist prosecutor Marc TrÃ©vidic"),
+        # a participle hung on a clause of thought that a verb of speech reports is the writer's
+        ("Byrne also wrote the agents knew to brace for the eruptions, saying, “They didn’t happen every day, but "
+         "behind closed doors we learned about them fast.”\n", "They didn’t happen every day, but behind closed doors "
+         "we learned about them fast.", "Byrne"),
         # a relative clause with an object of its own before the colon does not take the quotation
         ("A Plus reporter Isaac Saul tweeted back at Trump pointing out how ironic the statement was coming from a "
          "candidate who promised mass deportation: “Uh.. your unrealistic proposal is to spend billions deporting 11 "

@@ -416,7 +416,7 @@ def subject_of(verb):
     tok = verb
     for _ in range(4):
         if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
-                and not is_reporting_verb(tok) and tok.head.i < tok.i):
+                and (not is_reporting_verb(tok) or _only_thought(tok)) and tok.head.i < tok.i):
             # "Trump denied that Tyson had been invited, writing on Twitter ...", "Trump has
             # indicated he would curb critics, vowing to ...": the clause the participle hangs
             # on is what Trump said; the one who wrote or vowed is Trump. (A verb after the
@@ -461,6 +461,12 @@ def subject_of(verb):
         else:
             return None
     return None
+
+
+def _only_thought(verb) -> bool:
+    """True for "knew" in "Byrne wrote the agents knew to brace for it, saying, “...”": a verb of
+    thought, not of speech, whose subject says nothing; the participle is the writer's."""
+    return verb.lemma_.lower() in lx.COGNITION_VERBS and verb.lemma_.lower() not in lx.SPEECH_VERBS
 
 
 def _object_controller(tok):
