@@ -566,6 +566,9 @@ def quote_speakers(doc):
          "criminal prosecution.\"\n", "apart from (traveling with the) wrong crowd and some jogging for fitness, there "
          "was not much to complain about in the strict terms of criminal prosecution.",
          "anti-terrorist prosecutor Marc TrÃ©vidic"),
+        # "and I quote" is the writer passing the words on
+        ("Sy Burr. No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters "
+         "as ignorants.\n", "We love the poorly educated.", "Trump"),
         # a participle hung on a clause of thought that a verb of speech reports is the writer's
         ("Byrne also wrote the agents knew to brace for the eruptions, saying, “They didn’t happen every day, but "
          "behind closed doors we learned about them fast.”\n", "They didn’t happen every day, but behind closed doors "

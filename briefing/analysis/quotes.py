@@ -78,6 +78,7 @@ RUN_ON_DEPS = frozenset("prep dobj agent".split())
 # Dependents that carry what a verb reports: "said (that) he would".
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 CLOSING_TAG = "''"  # the tagger's tag for a closing quotation mark
+WRITER_PRONOUNS = frozenset("i we".split())
 # Words that may stand between a verb of speech and the comma before a quote: "tweeting at him,".
 MAX_WORDS_AFTER_CUE = 3
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -819,6 +820,8 @@ def _cue_in(tokens, group, quoted, partial: bool):
             cue = (tok.idx, tok.nbor(1).idx + len(tok.nbor(1).text))
             candidate = (cue, _outside(obj, quoted))
         elif is_reporting_verb(tok, lx.QUOTE_VERBS) or _puts_it(tok):
+            if _writer_quoting(tok):
+                continue  # "Trump said, and I quote, “...”": the writer's aside, not the speaker
             if partial and any(c.dep_ == "neg" for c in tok.children):
                 # "Cruz would not comment on an order “to protect privacy”", "Comey cannot say that
                 # “from his perspective,” Lewandowski added": what one did not say is no quote of theirs
@@ -861,6 +864,12 @@ def _cue_in(tokens, group, quoted, partial: bool):
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+def _writer_quoting(verb) -> bool:
+    """True for "I quote" in "Trump said, and I quote, “...”": the writer passing on another's words."""
+    return verb.lemma_.lower() == "quote" and any(c.dep_ == "nsubj" and c.lower_ in WRITER_PRONOUNS
+                                                  for c in verb.children)
 
 
 def _quotation_hangs_on(verb, group) -> bool:
@@ -1122,7 +1131,7 @@ def _verb_comma_cue(doc, text: str, mark: int, quoted):
         verb = verb.head  # "shot back,"
     # (the parse may hang the clause on the quotation's own verb: "Hillary shot back, “I suppose ...”")
     main = verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.idx in quoted)
-    if verb.pos_ != "VERB" or not main or verb.idx in quoted:
+    if verb.pos_ != "VERB" or not main or verb.idx in quoted or _writer_quoting(verb):
         return None
     subject = subject_of(verb)
     if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in COLON_PRONOUNS or _name_elsewhere(subject)):
