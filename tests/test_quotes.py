@@ -566,6 +566,10 @@ def quote_speakers(doc):
          "criminal prosecution.\"\n", "apart from (traveling with the) wrong crowd and some jogging for fitness, there "
          "was not much to complain about in the strict terms of criminal prosecution.",
          "anti-terrorist prosecutor Marc TrÃ©vidic"),
+        # a share of those polled speaks for itself in a clause below the question's verb
+        ("This sentiment was reflected in another question that asked Democrats how likely Clinton was to defeat "
+         "Trump, to which 21 percent said “not too likely” and 14 percent said “not at all likely.”\n",
+         "not too likely", "21 percent"),
         # "and I quote" is the writer passing the words on
         ("Sy Burr. No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters "
          "as ignorants.\n", "We love the poorly educated.", "Trump"),

@@ -910,13 +910,18 @@ def _reported_below(token, verb, inner) -> bool:
         # are “...”, The Hill reported" is the paper's); so too "under what Mr. Hedge called ''...''"
         if (a.dep_ in ("advcl", "relcl", "pcomp") and a.pos_ == "VERB" and a.lemma_.lower() in lx.SPEECH_VERBS
                 and (a.dep_ == "advcl" or _hangs_on(token, a, inner))
-                and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") and c.lower_ not in lx.RELATIVE_PRONOUNS
-                        for c in a.children)):
+                and any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or _counted(c))
+                        and c.lower_ not in lx.RELATIVE_PRONOUNS for c in a.children)):
             return True
     return False
 
 
 MAX_TERM_WORDS = 3  # a quoted term ("interesting friendship"), not a quoted clause
+
+
+def _counted(token) -> bool:
+    """True for "21 percent", "half": a share of those polled, who speak for themselves in a poll."""
+    return token.like_num or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _inside_subject(token, verb) -> bool:
