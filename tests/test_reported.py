@@ -1165,6 +1165,9 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
      "according to press reports.",
      ("press reports", "according to", "Ohio Gov. John Kasich said he would have fired Lewandowski if such an "
       "incident had happened in his campaign")),
+    # the parse made the name the root and the verb a participle of it: the verb is the sentence's own
+    ("Beruff, a Scott ally, called Florida’s standards “strong.”",
+     ("Beruff, a Scott ally", "called", "Florida’s standards “strong.”")),
     # verbs of saying and reasoning that take a "that" clause ("sniped" is lemmatized "snip")
     ("Walter Hewlett sniped that Fiorina, a first-time chief executive, was \"learning on the job.\"",
      ("Walter Hewlett", "sniped", 'that Fiorina, a first-time chief executive, was "learning on the job."')),

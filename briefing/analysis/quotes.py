@@ -411,7 +411,7 @@ def subject_of(verb):
     if (named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN"
             and verb.tag_ in lx.REPORTING_TENSE_TAGS and not any(c.dep_ in lx.SUBJECT_DEPS for c in verb.children)):
         return named  # "“Cruz,” Beck joked": the parse took the name for a compound of the verb
-    misparsed = _verbless_subject(verb)
+    misparsed = verbless_subject(verb)
     if misparsed is not None:
         return misparsed
     tok = verb
@@ -594,7 +594,7 @@ def _finite_clause(verb) -> bool:
 def _passive_participle(verb) -> bool:
     """True for "asked" in "Mr. Trump, asked about it, had said": the one asked is not who speaks."""
     return ((verb.tag_ == "VBN" or misread_participle(verb))
-            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and _verbless_subject(verb) is None)
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and verbless_subject(verb) is None)
 
 
 def misread_participle(verb) -> bool:
@@ -608,7 +608,7 @@ def misread_participle(verb) -> bool:
     return verb.i == verb.sent.start or verb.doc[verb.i - 1].text == ","
 
 
-def _verbless_subject(verb):
+def verbless_subject(verb):
     """The noun a sentence's only verb hangs on as a modifier: the verb's subject, misparsed.
 
     In "Beruff, a Scott ally, called Florida’s standards “strong.”" and "the nominee,
@@ -1414,7 +1414,7 @@ def _short_cue_sentence(sent, quoted):
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return None
-    root = next((c for c in sent.root.rights if _verbless_subject(c) is not None), sent.root)
+    root = next((c for c in sent.root.rights if verbless_subject(c) is not None), sent.root)
     # "“Filth out!” she wrote, arguing that ..., “more ... will burn.”": a quotation after the
     # frame's verb is the frame's own; one before it is not the frame of the quote above.
     if any(t.idx in quoted for t in sent if t.i < root.i):

@@ -40,6 +40,7 @@ from .quotes import (
     speaker_span,
     subject_of,
     token_span,
+    verbless_subject,
 )
 from .reading import doc_text
 
@@ -566,7 +567,9 @@ def _object_phrase(verb, sent):
         return None
     if _lemma(verb) in lx.ADDRESSING_VERBS and [p.dep_ for p in parts] in (["dobj"], ["dative"]):
         return None  # "called a donor", "asked Trump": whom, not what
-    if _lemma(verb) in lx.NAMING_VERBS and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+    misread = verbless_subject(verb) is not None  # "Beruff, a Scott ally, called X “strong.”": the main verb
+    if (_lemma(verb) in lx.NAMING_VERBS and verb.dep_ == "acl" and not misread
+            and not any(c.dep_ == "agent" for c in verb.children)):
         return None  # "a group called Citizens for Trump": a name, nobody's view
     if parts[0].dep_ == "prep" and all(t.dep_ == "prt" for t in verb.doc[verb.i + 1:parts[0].i]):
         objects = [c for c in parts[0].children if c.dep_ in ("pobj", "pcomp")]
@@ -577,6 +580,9 @@ def _object_phrase(verb, sent):
         else:
             return None
     tokens = [t for part in parts for t in part.subtree]
+    if misread:
+        # the parse hung the rest of the sentence on the name; all of it after the verb is what was said
+        tokens = [t for t in sent if t.i >= parts[0].left_edge.i]
     if parts[-1].dep_ == "advcl":
         tokens = [t for t in tokens if not (t.dep_ == "mark" and t.head.i == parts[-1].i and t.lower_ == "for")]
     return tokens
@@ -798,7 +804,8 @@ def _speaker(verb, sent) -> tuple[int, int] | None:
     speaker's name.
     """
     passive = verb.tag_ == "VBN" and (verb.dep_ in lx.PARTICIPLE_DEPS
-                                      or any(c.dep_ == "auxpass" for c in verb.children))
+                                      or any(c.dep_ == "auxpass" for c in verb.children)) \
+        and verbless_subject(verb) is None  # "Beruff, a Scott ally, called ...": a past tense misread
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     if (passive and not perfect) or misread_participle(verb):
         # "When asked whether ..., Sherry said", "he was asked if ...", "Asked what ..., Devine
