@@ -1168,6 +1168,14 @@ def test_reported_name_in_a_by_phrase_before_the_verb_is_no_speaker(nlp):
     # the parse made the name the root and the verb a participle of it: the verb is the sentence's own
     ("Beruff, a Scott ally, called Florida’s standards “strong.”",
      ("Beruff, a Scott ally", "called", "Florida’s standards “strong.”")),
+    # a verb of naming right before the quoted name names it, however the parse hung the quotation
+    ("Early in his campaign, Trump attacked Romney, calling him, among other things, “a failed candidate.”",
+     ("Trump", "calling", "him, among other things, “a failed candidate.”")),
+    ("Trump formally announced his running mate, calling Indiana Gov. Mike Pence \"my partner in this campaign and "
+     "in the White House.\"", ("Trump", "calling", "Indiana Gov. Mike Pence \"my partner in this campaign and in the "
+                              "White House.\"")),
+    ("Trump formally announced his running mate, calling Indiana Gov. Mike Pence \"my partner in this campaign and "
+     "in the White House.\"", ("Trump", "announced", "his running mate")),
     # verbs of saying and reasoning that take a "that" clause ("sniped" is lemmatized "snip")
     ("Walter Hewlett sniped that Fiorina, a first-time chief executive, was \"learning on the job.\"",
      ("Walter Hewlett", "sniped", 'that Fiorina, a first-time chief executive, was "learning on the job."')),

@@ -79,6 +79,7 @@ RUN_ON_DEPS = frozenset("prep dobj agent".split())
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 CLOSING_TAG = "''"  # the tagger's tag for a closing quotation mark
 WRITER_PRONOUNS = frozenset("i we".split())
+MAX_NAMING_GAP = 5  # words between a named object and the quoted name: ", among other things,"
 # Words that may stand between a verb of speech and the comma before a quote: "tweeting at him,".
 MAX_WORDS_AFTER_CUE = 3
 DAY_WORDS = frozenset("today yesterday tonight tomorrow".split())
@@ -826,9 +827,10 @@ def _cue_in(tokens, group, quoted, partial: bool):
                 # "Cruz would not comment on an order “to protect privacy”", "Comey cannot say that
                 # “from his perspective,” Lewandowski added": what one did not say is no quote of theirs
                 continue
-            if partial and inner and (tok not in inner[0].ancestors
-                                      or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))
-                                      or _reported_below(inner[0], tok, inner)):
+            if partial and inner and not _names_next(tok, group) and (
+                    tok not in inner[0].ancestors
+                    or (len(inner) <= MAX_TERM_WORDS and _inside_subject(inner[0], tok))
+                    or _reported_below(inner[0], tok, inner)):
                 # A term quoted inside the subject ("His speech, in which he joked about her
                 # “interesting friendship”, cited ...") is not what the verb reports. (A longer
                 # fragment there may be the report the parse hung on the subject: not skipped.)
@@ -860,10 +862,28 @@ def _cue_in(tokens, group, quoted, partial: bool):
         # ("Santilli, who responds enthusiastically: “Okay!”" does speak)
         aside = (not partial and tok.dep_ == "relcl" and any(c.dep_ == "dobj" for c in tok.children)
                  and not _quotation_hangs_on(tok, group))
-        rank = (candidate[1] is None, aside, not speech, nearness)
+        # a verb of naming right before the quoted name names it, however far down the parse hung
+        # it, unless it stands in what someone is said to have said ("Cardin said Republicans
+        # rejected his attempts, calling it an “area of contention”": Cardin's words)
+        naming = (obj is None and partial and _names_next(tok, group)
+                  and not any(a.lemma_.lower() in lx.SAY_VERBS for a in tok.ancestors))
+        rank = (candidate[1] is None, aside, not naming, not speech, nearness)
         if best is None or rank < best[0]:
             best = (rank, candidate)
     return best[1] if best else None
+
+
+def _names_next(verb, group) -> bool:
+    """True for "calling" in "calling Indiana Gov. Mike Pence "my partner ..."": a verb of naming
+    whose object the quotation follows, though the parse hung the quotation elsewhere."""
+    if verb.lemma_.lower() not in lx.NAMING_VERBS:
+        return False
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.idx >= group[0].open:
+        return False  # not "were calling “every 15 minutes”
+    between = [t for t in verb.doc[obj.right_edge.i + 1:] if t.idx < group[0].open]
+    # only commas and a short aside between: "calling him, among other things, “a failed candidate.”"
+    return len(between) <= MAX_NAMING_GAP and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _writer_quoting(verb) -> bool:

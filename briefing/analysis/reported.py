@@ -551,6 +551,8 @@ def _object_phrase(verb, sent):
             break
         if _is_time(child):
             continue  # "echoed that promise on Monday": when, not what
+        if parts and child.dep_ == "advcl" and _own_report(child):
+            break  # "announced his running mate, calling Pence “my partner”": the rest is the second report's
         if child.dep_ in lx.OBJECT_DEPS:
             parts.append(child)
         elif parts and _where_said(child) and not any(
