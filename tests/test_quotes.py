@@ -570,6 +570,14 @@ def quote_speakers(doc):
         ("This sentiment was reflected in another question that asked Democrats how likely Clinton was to defeat "
          "Trump, to which 21 percent said “not too likely” and 14 percent said “not at all likely.”\n",
          "not too likely", "21 percent"),
+        # a capitalized title joined to a name is one person
+        ("“That’s what he did in ’08 and ’12. He’s reprising that role,” said former Pennsylvania Gov. and Democratic "
+         "National Committee Chairman Ed Rendell.\n", "That’s what he did in ’08 and ’12. He’s reprising that role,",
+         "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell"),
+        # "it" is no one: the clause right before the participle has the speaker
+        ("It was a potent one-two punch by the two most prominent women in the Democratic Party, as Mrs. Clinton "
+         "echoed the criticism, saying Mr. Trump ''reminds us every day that he's not in it for the American "
+         "people.''\n", "reminds us every day that he's not in it for the American people.", "Mrs. Clinton"),
         # "and I quote" is the writer passing the words on
         ("Sy Burr. No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters "
          "as ignorants.\n", "We love the poorly educated.", "Trump"),

@@ -79,6 +79,7 @@ RUN_ON_DEPS = frozenset("prep dobj agent".split())
 CONTENT_DEPS = frozenset("ccomp xcomp".split())
 CLOSING_TAG = "''"  # the tagger's tag for a closing quotation mark
 WRITER_PRONOUNS = frozenset("i we".split())
+IMPERSONAL_PRONOUNS = frozenset("it this that".split())  # "It was a potent punch": no one
 MAX_NAMING_GAP = 5  # words between a named object and the quoted name: ", among other things,"
 # Words that may stand between a verb of speech and the comma before a quote: "tweeting at him,".
 MAX_WORDS_AFTER_CUE = 3
@@ -394,7 +395,10 @@ def _rest_of_line(token) -> list:
 def _described_twice(token) -> bool:
     """True for a bare role joined to a name: "GOP presidential contender and former neurosurgeon
     Ben Carson" is one person (without a determiner, "the senator and Trump" are two)."""
-    if not token.text.islower() or token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in token.children):
+    # lower case, or a capitalized title ("Sirius XM Vice President for news and talk Dave Gorab")
+    title = token.pos_ == "PROPN" and token.lower_ in TITLE_WORDS
+    if not (token.text.islower() and token.pos_ == "NOUN" or title) or any(c.dep_ in ("det", "poss")
+                                                                            for c in token.children):
         return False
     if token.lower_ not in TITLE_WORDS | OCCUPATION_NOUNS and not _occupation_word(token.lower_):
         return False  # a role: not "Ru bio and Murphy" (a typo for Rubio)
@@ -435,6 +439,10 @@ def subject_of(verb):
         elif tok.dep_ == "advcl" and tok.head.pos_ == "ADV" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "Auerbach went so far as to say: “...”"
         subject = _nearest_subject(tok)
+        if subject is not None and subject.lower_ in IMPERSONAL_PRONOUNS and tok is not verb:
+            # "It was a potent punch, as Mrs. Clinton echoed the criticism, saying ...": the clause
+            # right before the participle has the one who speaks
+            subject = _subject_of_clause_before(verb) or subject
         if subject is not None:  # a day or a time is nobody; a name it holds next to the verb may speak
             return _person_next_to(subject, tok) if _names_no_one(subject) else subject
         if tok is verb:  # "was criticized by his rivals"; a clause above's agent is no one's subject here
@@ -463,6 +471,20 @@ def subject_of(verb):
         else:
             return None
     return None
+
+
+def _subject_of_clause_before(participle):
+    """The named subject of the clause that ends right before ``participle``'s comma, if it hangs
+    on the same verb: "as Mrs. Clinton echoed the criticism, | saying ..."."""
+    doc = participle.doc
+    if participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    before = doc[participle.i - 2]
+    clause = next((a for a in [before, *before.ancestors] if a.dep_ == "advcl"), None)
+    if clause is None or clause.head.i != participle.head.i or clause.right_edge.i != before.i:
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON") else None
 
 
 def _only_thought(verb) -> bool:
