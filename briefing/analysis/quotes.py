@@ -902,7 +902,7 @@ def _names_next(verb, group) -> bool:
         return False
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.right_edge.idx >= group[0].open:
-        return False  # not "were calling “every 15 minutes”
+        return False  # not "were calling “every 15 minutes”"
     between = [t for t in verb.doc[obj.right_edge.i + 1:] if t.idx < group[0].open]
     # only commas and a short aside between: "calling him, among other things, “a failed candidate.”"
     return len(between) <= MAX_NAMING_GAP and not any(t.pos_ in ("VERB", "AUX") for t in between)
@@ -916,7 +916,8 @@ def _writer_quoting(verb) -> bool:
 
 def _quotation_hangs_on(verb, group) -> bool:
     """True when a word inside the quotation is a clause of ``verb``'s."""
-    return any(group[0].open <= c.idx < group[-1].end for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis"))
+    return any(group[0].open <= c.idx < group[-1].end
+               for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis"))
 
 
 def _hangs_on(token, verb, inner) -> bool:
@@ -1090,7 +1091,9 @@ def _verb_colon_cue(doc, text: str, mark: int, quoted):
     verb = doc[at - 1]  # climb from the word before the colon to its clause's verb
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i < at:
         verb = verb.head
-    if (verb.pos_ not in ("VERB", "AUX") and not _misread_verb_with_subject(verb)) or verb.sent.start != colon.sent.start:
+    if verb.pos_ not in ("VERB", "AUX") and not _misread_verb_with_subject(verb):
+        return None
+    if verb.sent.start != colon.sent.start:
         return None
     subject = subject_of(verb)
     while not _colon_speaker(subject) and verb.dep_ in ("ccomp", "pcomp") and verb.head.i != verb.i:

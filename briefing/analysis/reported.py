@@ -1250,16 +1250,6 @@ def _mutual(outer: Attribution, inner: Attribution) -> bool:
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:
     """True when ``outer``'s content holds ``inner``'s earlier cue, and the two are no aside.
 
-    "The campaign announced that it hired Pierson, according to Politico": each content holds
-    the other's cue; the source named last vouches for the whole, so it is the outer one.
-    """
-    return (inner.cue is not None and outer.cue is not None and inner.cue[0] < outer.cue[0]
-            and _inside(inner.cue[0], outer) and not _mutual(outer, inner))
-
-
-def _nested_in(inner: Attribution, outer: Attribution) -> bool:
-    """True when ``outer``'s content holds ``inner``'s earlier cue, and the two are no aside.
-
     "Kasich said he would have fired him, according to press reports": each content holds
     the other's cue; the source named last vouches for the whole, so it is the outer one
     (without this, each would drop the other as nested and nothing would be left).
