@@ -578,6 +578,10 @@ def quote_speakers(doc):
         ("It was a potent one-two punch by the two most prominent women in the Democratic Party, as Mrs. Clinton "
          "echoed the criticism, saying Mr. Trump ''reminds us every day that he's not in it for the American "
          "people.''\n", "reminds us every day that he's not in it for the American people.", "Mrs. Clinton"),
+        # a clause joined to the cue brings in someone else, who speaks next
+        ("“I’m honored!” she said. “Tell her I promised you a picture,” Ebeling said, and her husband cut in. "
+         "“Don’t forget Betsy’s husband Tom -- I’ve been friends with her since high school.”\n",
+         "Don’t forget Betsy’s husband Tom -- I’ve been friends with her since high school.", "her husband"),
         # "and I quote" is the writer passing the words on
         ("Sy Burr. No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters "
          "as ignorants.\n", "We love the poorly educated.", "Trump"),

@@ -1638,7 +1638,27 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     # Betsy shook her head. “B.”" the second sentence may be someone else's.
     if cur.spans[0][0] - prev.last_close >= MAX_CUE_BETWEEN:
         return False
+    if cur.cue is None and _joined_speaker(sents[0].doc, prev, cur) is not None:
+        return False  # "“A,” Ebeling said, and her husband cut in. “B.”": B is his
     return _sentence_ends(sents[0].doc, prev.last_close, cur.spans[0][0]) <= 1
+
+
+def _joined_speaker(doc, prev: _Found, cur: _Found):
+    """The verb and subject of a clause joined to ``prev``'s cue that brings in someone else, who
+    speaks next: "“A,” Ebeling said, and her husband cut in. “B.”" gives "cut" and "her husband"."""
+    if prev.cue is None:
+        return None
+    span = doc.char_span(prev.cue[0], prev.cue[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for verb in span[0].rights:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.idx < cur.spans[0][0] and subject is not None
+                and subject.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in CONTENT_DEPS or c.dep_ == "dobj"
+                                                                 for c in verb.children)
+                and (prev.speaker is None or not prev.speaker[0] <= subject.idx < prev.speaker[1])):
+            return verb, subject
+    return None
 
 
 def _aside_of_cue(doc, prev: _Found, cur: _Found) -> bool:
@@ -1785,6 +1805,9 @@ def find_quotes(doc) -> list[Attribution]:
             before.last_close = item.last_close
             before.last_paragraph = item.last_paragraph
             continue
+        joined = _joined_speaker(doc, before, item) if before is not None and item.cue is None else None
+        if joined is not None and before.paragraph == item.paragraph:
+            item.cue, item.speaker = token_span(joined[0]), _outside(joined[1], quoted)
         if item.cue is None and item.speaker is None:
             continue
         found.append(item)
