@@ -1638,8 +1638,6 @@ def _continues(prev: _Found, cur: _Found, text: str, sents) -> bool:
     # Betsy shook her head. “B.”" the second sentence may be someone else's.
     if cur.spans[0][0] - prev.last_close >= MAX_CUE_BETWEEN:
         return False
-    if cur.cue is None and _joined_speaker(sents[0].doc, prev, cur) is not None:
-        return False  # "“A,” Ebeling said, and her husband cut in. “B.”": B is his
     return _sentence_ends(sents[0].doc, prev.last_close, cur.spans[0][0]) <= 1
 
 
@@ -1800,14 +1798,15 @@ def find_quotes(doc) -> list[Attribution]:
         if item is None:
             continue
         before = _last_whole(found)
-        if before is not None and _continues(before, item, text, sents):
+        joined = _joined_speaker(doc, before, item) if before is not None and item.cue is None else None
+        if joined is not None and before.paragraph == item.paragraph:
+            # "“A,” Ebeling said, and her husband cut in. “B.”": B is his, not A's going on
+            item.cue, item.speaker = token_span(joined[0]), _outside(joined[1], quoted)
+        elif before is not None and _continues(before, item, text, sents):
             before.spans.extend(item.spans)
             before.last_close = item.last_close
             before.last_paragraph = item.last_paragraph
             continue
-        joined = _joined_speaker(doc, before, item) if before is not None and item.cue is None else None
-        if joined is not None and before.paragraph == item.paragraph:
-            item.cue, item.speaker = token_span(joined[0]), _outside(joined[1], quoted)
         if item.cue is None and item.speaker is None:
             continue
         found.append(item)

@@ -289,8 +289,7 @@ def _thought_after(verb, clause) -> bool:
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subject is None or subject.left_edge.i <= clause.right_edge.i or not _after_comma(verb.doc, subject.left_edge.i):
         return False
-    told = {t.i for c in verb.rights if c.dep_ in TRAILING_THOUGHT_DEPS for t in c.subtree}
-    return all(t.is_punct or t.is_space or t.i in told for t in verb.doc[verb.i + 1:verb.sent.end])
+    return _nothing_after_but(verb, TRAILING_THOUGHT_DEPS)
 
 
 def _that_clause_after_occasion(verb, sent) -> list | None:
@@ -1146,15 +1145,20 @@ def _trailing_attribution(verb) -> set[int] | None:
             return None  # "The crowd cheered, as he spoke": when, not what
         start -= 1  # "..., as Sanders has sometimes acknowledged."
     # after the verb, only whom it was told to and where or when ("told a Senate panel on Tuesday")
-    told = {t.i for c in verb.rights if c.dep_ in TRAILING_CUE_DEPS for t in c.subtree}
-    rest = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not (t.is_punct or t.is_space) and t.i not in told]
-    if start <= verb.sent.start or rest or not _after_comma(verb.doc, start):
+    if start <= verb.sent.start or not _nothing_after_but(verb, TRAILING_CUE_DEPS) or not _after_comma(verb.doc, start):
         return None
     last = next((t for t in reversed(verb.doc[verb.sent.start:start]) if not t.is_punct), None)
     if root_over_clause and (last is None or not _ends_main_clause(last)
                              or any(c.dep_ == "dobj" for c in verb.rights)):
         return None  # "Asked whether he would run, he said", "when Congress cut funding, Mexico said enough"
     return set(range(start, verb.sent.end))
+
+
+def _nothing_after_but(verb, deps) -> bool:
+    """True when all the words after ``verb`` to its sentence's end are punctuation or hang on it
+    by one of ``deps`` (whom it was told to, where and when)."""
+    told = {t.i for c in verb.rights if c.dep_ in deps for t in c.subtree}
+    return all(t.is_punct or t.is_space or t.i in told for t in verb.doc[verb.i + 1:verb.sent.end])
 
 
 def _ends_main_clause(token) -> bool:
