@@ -205,6 +205,11 @@ def reports(nlp, text):
          [("Cruz", "said", "that there is “only one strong conservative in a position to win this race,”"),
           ("Cruz", "adding", "that it’s why Donald Trump “relentlessly attacks us and ignores the other "
            "candidates.”")]),
+        # a second "that" clause is more of what was said, whatever verb it holds
+        ("He also said the videos were \"inconclusive\" and that the footage released Friday by Scott's "
+         "family did not show whether he had something in his hand.",
+         [("He", "said", "the videos were \"inconclusive\" and that the footage released Friday by Scott's "
+           "family did not show whether he had something in his hand")]),
     ],
 )
 def test_reported_joined_report_ends_the_clause(nlp, text, expected):

@@ -457,7 +457,7 @@ def _without_joined_report(tokens: list) -> list:
     inside = {t.i for t in tokens}
     for t in tokens:
         if t.dep_ in lx.JOINING_DEPS and t.head.i in inside and t.i > t.head.i and _own_report(t):
-            if _within_quotation(tokens, t) or _gives_reason(t):
+            if _within_quotation(tokens, t) or _gives_reason(t) or _second_that_clause(t):
                 continue  # “attacks us and ignores the others”: the speaker's own words go on
             cut = t.left_edge.i
             kept = [x for x in tokens if x.i < cut]
@@ -465,6 +465,11 @@ def _without_joined_report(tokens: list) -> list:
                 kept.pop()
             return kept
     return tokens
+
+
+def _second_that_clause(clause) -> bool:
+    """True for "said X and that the footage did not show Y": a second clause of what was said."""
+    return clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _gives_reason(clause) -> bool:
