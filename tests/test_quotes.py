@@ -1156,6 +1156,9 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     ('“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally '
      'and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, '
      'said when Boyle asked him a question.', "said", "Trump"),
+    # "can be heard asking": the one heard speaks, a described one too after a question with a bare verb
+    ('“There should be a database system,” a reporter can be heard saying.', "saying", "a reporter"),
+    ('“Should there be a database system?” a reporter can be heard asking Trump.', "asking", "a reporter"),
 ])
 def test_quotes_cue_and_speaker_of_the_only_quote(nlp, text, cue, speaker):
     [quote] = find_quotes(nlp(text))

@@ -1227,20 +1227,36 @@ def _trailing_verb_cue(doc, text: str, group, quoted):
             if ending == "," and _misread_speech_verb(doc, start, tok):
                 return token_span(tok), (doc[start].idx, doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
             continue
+        heard = _heard_speaking(tok)
+        if heard is not None:
+            # "a reporter can be heard asking Trump": the one heard speaks, through the verb of speech
+            tok, subject = heard
+        else:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
         if ending != "," and tok.i != start and not _bare_speech_verb(tok) and not _closing_verb(tok):
             # after “...!” or “...?” only "beamed Donald Hartley", "Trump told ITV" or "Hannity pressed." is sure
             return None
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _misparsed_subject(doc, start, tok)
         if (subject is None or not _named(subject)) and tok.i == start and _said_whole(text, group, tok):
             # An inverted verb's subject is the phrase right after it, however the parse hung it.
             subject = _described_after(tok, quoted)
             if subject is not None:
                 return token_span(tok), _outside(subject, quoted)
-        if subject is None or subject.i < start or not (_named(subject) or (ending == "," and _described(subject))):
+        if subject is None or subject.i < start or not (
+                _named(subject) or ((ending == "," or _bare_speech_verb(tok)) and _described(subject))):
             return None
         speaker = _outside(subject, quoted)
         return (token_span(tok), speaker) if speaker else None
     return None
+
+
+def _heard_speaking(verb):
+    """(verb of speech, speaker) for "X can be heard asking", "X was caught saying": the passive's subject speaks."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    speech = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                   and c.lemma_.lower() in lx.SPEECH_VERBS), None)
+    return (speech, subject) if speech is not None else None
 
 
 def _closing_verb(verb) -> bool:
