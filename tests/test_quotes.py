@@ -1159,6 +1159,12 @@ def test_quotes_cue_and_speaker_of_a_quote_among_others(nlp, text, term, cue, sp
     # "can be heard asking": the one heard speaks, a described one too after a question with a bare verb
     ('“There should be a database system,” a reporter can be heard saying.', "saying", "a reporter"),
     ('“Should there be a database system?” a reporter can be heard asking Trump.', "asking", "a reporter"),
+    # the person right before a participle of speech is the one shown speaking, not the ad showing it
+    ('The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”', "asking",
+     "Hillary Clinton"),
+    ('Byrne gives an account of Clinton telling one agent to “Go to hell!”', "telling", "Clinton"),
+    # someone written to says nothing
+    ('He sent a letter to Obama saying, “We will win this fight together.”', "saying", "He"),
 ])
 def test_quotes_cue_and_speaker_of_the_only_quote(nlp, text, cue, speaker):
     [quote] = find_quotes(nlp(text))

@@ -406,6 +406,28 @@ def _described_twice(token) -> bool:
                for c in token.rights)
 
 
+def _shown_speaking(verb):
+    """The person right before a participle of speech: "footage of Hillary Clinton asking, “...”".
+
+    The parse hangs such a participle on the verb of the sentence ("The ad uses footage ...
+    asking"), whose subject is the ad; the one shown speaking is the name before it. Not
+    someone spoken to ("a letter to Obama saying").
+    """
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in lx.SPEECH_VERBS or verb.i == 0:
+        return None
+    named = verb.doc[verb.i - 1]
+    if not _adjacent(named, verb) or not (named.pos_ == "PROPN" and named.ent_type_ == "PERSON"
+                                          or named.lower_ in SHOWN_PRONOUNS):
+        return None
+    if named.dep_ == "pobj" and named.head.lower_ not in SHOWN_PREPOSITIONS:
+        return None
+    return named
+
+
+SHOWN_PRONOUNS = frozenset("him her them".split())
+SHOWN_PREPOSITIONS = frozenset("of from".split())  # "footage of Trump saying", not "a letter to Obama saying"
+
+
 def _adjacent(left, right) -> bool:
     return right.i == left.i + 1 and "\n" not in left.whitespace_ and "\n" not in left.text + right.text
 
@@ -419,6 +441,9 @@ def subject_of(verb):
     misparsed = verbless_subject(verb)
     if misparsed is not None:
         return misparsed
+    shown = _shown_speaking(verb)
+    if shown is not None:
+        return shown
     tok = verb
     for _ in range(4):
         if (tok is not verb and verb.tag_ == "VBG" and tok.dep_ == "ccomp" and is_reporting_verb(tok.head)
