@@ -510,6 +510,14 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
         # the sentence before a trailing "a poll shows"
         ("Battleground Senate races in Ohio, Pennsylvania and Florida are all close, a Quinnipiac University poll shows.",
          "Battleground Senate races in Ohio, Pennsylvania and Florida are all close"),
+        # a bare infinitive the parse joined to the past-tense cue goes on with the content's "to"
+        ("Clinton touted her proposals to invest $275 billion in infrastructure, expand Social Security benefits, "
+         "and enable debt-free college.",
+         "her proposals to invest $275 billion in infrastructure, expand Social Security benefits, and enable "
+         "debt-free college"),
+        ("Sanders urged the platform to acknowledge different views, and strike anti-LGBT language that was in the "
+         "2012 document.",
+         "the platform to acknowledge different views, and strike anti-LGBT language that was in the 2012 document"),
     ],
 )
 def test_reported_content_boundaries(nlp, text, content):

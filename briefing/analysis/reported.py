@@ -519,6 +519,28 @@ def _clause_continued(verb, end: int, sent) -> list:
     return [t for t in extra if sent.start <= t.i < sent.end]
 
 
+def _infinitive_continued(verb, tokens: list, sent) -> list:
+    """The rest of a list of infinitives the parse joined to the cue instead.
+
+    "touted her proposals to invest in infrastructure, expand Social Security, and enable
+    debt-free college": a bare "expand" cannot go with the past "touted"; it goes on with
+    "to invest", and so does all that is joined to it.
+    """
+    if verb.tag_ not in ("VBD", "VBZ") or not tokens or not any(
+            t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in tokens):
+        return []
+    end = max(t.i for t in tokens)
+    for child in verb.rights:
+        if child.i <= end or child.dep_ != "conj" or not sent.start <= child.i < sent.end:
+            continue
+        gap = verb.doc[end + 1:child.left_edge.i]
+        if (child.tag_ == "VB" and all(t.is_punct or t.dep_ == "cc" for t in gap)
+                and not any(c.dep_ in lx.SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in child.children)):
+            return _without_joined_report(list(gap) + list(child.subtree))
+        break
+    return []
+
+
 def _continues_clause(child) -> bool:
     if child.dep_ == "ccomp":  # a second clause of the same verb is said too
         return True
@@ -757,6 +779,7 @@ def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
         return Attribution(spans=spans, cue=token_span(verb), speaker=speaker)
     if not tokens:
         return None
+    tokens = tokens + _infinitive_continued(verb, tokens, sent)
     # The parse may run over a paragraph break; the content may not.
     tokens = [t for t in tokens if sent.start <= t.i < sent.end]
     if not tokens:
