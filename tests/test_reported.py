@@ -518,6 +518,12 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
         ("Sanders urged the platform to acknowledge different views, and strike anti-LGBT language that was in the "
          "2012 document.",
          "the platform to acknowledge different views, and strike anti-LGBT language that was in the 2012 document"),
+        # what a colon announces, in the writer's own lower-case words, goes with the content
+        ("He warned of the one thing such times inspire: the fear of showing up late to the next war.",
+         "the one thing such times inspire: the fear of showing up late to the next war"),
+        # a pronoun after the colon starts a sentence of its own
+        ("He noted that he is the only other candidate to win a state: he also captured Iowa last month.",
+         "that he is the only other candidate to win a state"),
     ],
 )
 def test_reported_content_boundaries(nlp, text, content):

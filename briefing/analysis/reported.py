@@ -24,7 +24,9 @@ the object of a verb whose ``lemma/POS/frame`` is listed there.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
+import re
 
 from . import learned_cues
 from . import lexicon as lx
@@ -1361,7 +1363,45 @@ def find_reported(doc, quotes: list[Attribution]) -> list[Attribution]:
             att = _around_partial_quote(doc, quote, text)
             if att is not None:
                 found.append(att)
-    return sorted(found, key=lambda a: a.spans[0])
+    # a verb of report after the colon makes a report of its own ("liberal views: 53% describe ...")
+    cues = [a.cue for a in found if a.cue is not None and _verb_at(doc, a.cue[0])]
+    return sorted((_through_colon(att, doc, text, cues) for att in found), key=lambda a: a.spans[0])
+
+
+def _through_colon(att: Attribution, doc, text: str, cues: list) -> Attribution:
+    """A content that goes on after a colon with what it announces.
+
+    "warned of the one thing such times inspire: the fear of showing up late": the words
+    after the colon, to the end of their sentence, say what the report is about. Only a
+    phrase in lower case (or a number) counts: a capital or a pronoun starts a sentence of
+    its own ("Investors seem to agree: At one point ...", "...: he also captured Iowa"), and
+    a quotation or another report has its own attribution.
+    """
+    end = att.spans[-1][1]
+    colon = COLON_AFTER.match(text, end)
+    if colon is None:
+        return att
+    span = doc.char_span(colon.end(), colon.end() + 1, alignment_mode="expand")
+    if span is None or not (span[0].is_lower or span[0].like_num) or span[0].lower_ in lx.SPEAKER_PRONOUNS:
+        return att
+    first = span[0]
+    line_end = text.find("\n", first.idx)
+    stop = min(first.sent.end_char, len(text) if line_end < 0 else line_end)
+    while stop > first.idx and (text[stop - 1].isspace() or text[stop - 1] in ".?!;"):
+        stop -= 1
+    if (stop - first.idx > MAX_AFTER_COLON_CHARS or lx.DOUBLE_MARK.search(text, first.idx, stop)
+            or "‘" in text[first.idx:stop] or any(first.idx <= s < stop for s, _ in cues)):
+        return att
+    return dataclasses.replace(att, spans=att.spans[:-1] + ((att.spans[-1][0], stop),))
+
+
+def _verb_at(doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ in ("VERB", "AUX")
+
+
+COLON_AFTER = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+MAX_AFTER_COLON_CHARS = 400
 
 
 def _colon_lines(doc, text: str) -> list[Attribution]:
