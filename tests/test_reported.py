@@ -235,6 +235,11 @@ def test_reported_joined_report_ends_the_clause(nlp, text, expected):
         # a reason given is said too, though it holds a verb of thought of its own
         ("He said he wasn't too worried about the contempt resolution because he doubted any court would enforce it.",
          "he wasn't too worried about the contempt resolution because he doubted any court would enforce it"),
+        # past a comma the parse hung on "said" too
+        ("Warren said in a court file that such a request was futile, because if there were additional records in the case, the "
+         "FBI, not Clinton, now possesses them.",
+         "that such a request was futile, because if there were additional records in the case, the FBI, not "
+         "Clinton, now possesses them"),
     ],
 )
 def test_reported_clause_keeps_what_the_parse_hung_on_the_verb(nlp, text, content):

@@ -511,11 +511,15 @@ def _clause_continued(verb, end: int, sent) -> list:
     for child in verb.rights:
         if child.i <= end or not sent.start <= child.i < sent.end:
             continue
+        if child.is_punct:
+            continue  # a comma the parse hung on the verb is part of the gap, not the end of the clause
         gap = verb.doc[end + 1:child.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in gap) or _own_report(child):
             break
         if not _continues_clause(child):
             break
+        if any(t.is_punct and t.head.i == verb.i and t.text == "," for t in gap) and not _gives_reason(child):
+            break  # past the verb's own comma only a reason given ("..., because ...") is still said
         extra += list(gap) + list(child.subtree)
         end = child.right_edge.i
     return [t for t in extra if sent.start <= t.i < sent.end]
