@@ -345,6 +345,12 @@ def test_reported_clause_past_a_misread_passive(nlp):
         ("Millennial Democrats prefer Bernie Sanders.", ("Millennial Democrats", "prefer", "Bernie Sanders")),
         ("Clinton is hoping to make a statement in California.",
          ("Clinton", "hoping", "to make a statement in California")),
+        # verbs of praise, blame and likeness hold a stance on their object
+        ("Donald Trump openly admires Russian President Vladimir Putin as a strong leader.",
+         ("Donald Trump", "admires", "Russian President Vladimir Putin as a strong leader")),
+        ("In January, Gov. Earl Ray Tomblin lauded Mr. Clarke for helping develop new ideas.",
+         ("Gov. Earl Ray Tomblin", "lauded", "Mr. Clarke for helping develop new ideas")),
+        ("Cruz exhorted Republicans to vote their conscience.", ("Cruz", "exhorted", "Republicans to vote their conscience")),
     ],
 )
 def test_reported_stance_and_intention_verbs(nlp, text, expected):

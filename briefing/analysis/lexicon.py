@@ -96,7 +96,7 @@ STANCE_VERBS = frozenset(
     lambast articulate encourage react push deem insist echo
     champion rail brag boast reiterate stress underscore dispute ignore accept approve
     admit lash shrug brush rebuff weigh pressure celebrate list disavow reprimand detail
-    reference heap
+    reference heap laud admire liken exhort deride commend depict assail proclaim
     """.split()
 )
 
