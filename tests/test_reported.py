@@ -351,6 +351,9 @@ def test_reported_clause_past_a_misread_passive(nlp):
         ("In January, Gov. Earl Ray Tomblin lauded Mr. Clarke for helping develop new ideas.",
          ("Gov. Earl Ray Tomblin", "lauded", "Mr. Clarke for helping develop new ideas")),
         ("Cruz exhorted Republicans to vote their conscience.", ("Cruz", "exhorted", "Republicans to vote their conscience")),
+        ("Obama nominated Merrick Garland to the Supreme Court.",
+         ("Obama", "nominated", "Merrick Garland to the Supreme Court")),
+        ("Trump invoked the Second Amendment.", ("Trump", "invoked", "the Second Amendment")),
     ],
 )
 def test_reported_stance_and_intention_verbs(nlp, text, expected):

@@ -97,6 +97,7 @@ STANCE_VERBS = frozenset(
     champion rail brag boast reiterate stress underscore dispute ignore accept approve
     admit lash shrug brush rebuff weigh pressure celebrate list disavow reprimand detail
     reference heap laud admire liken exhort deride commend depict assail proclaim
+    invoke interpret relish nominate spar
     """.split()
 )
 
