@@ -354,6 +354,11 @@ def test_reported_clause_past_a_misread_passive(nlp):
         ("Obama nominated Merrick Garland to the Supreme Court.",
          ("Obama", "nominated", "Merrick Garland to the Supreme Court")),
         ("Trump invoked the Second Amendment.", ("Trump", "invoked", "the Second Amendment")),
+        ("Clinton outlined a plan to overhaul corporate taxes.",
+         ("Clinton", "outlined", "a plan to overhaul corporate taxes")),
+        ("Sanders voiced support for the measure.", ("Sanders", "voiced", "support for the measure")),
+        # the tagger's lemma for "retweeted" is "retweete"
+        ("Trump retweeted that he would win.", ("Trump", "retweeted", "that he would win")),
     ],
 )
 def test_reported_stance_and_intention_verbs(nlp, text, expected):

@@ -17,7 +17,7 @@ import re
 # Verbs that introduce what someone said or wrote: "X said that ...", "“...,” X said".
 SPEECH_VERBS = frozenset(
     """
-    say tell add write ask note report announce suggest tweet post describe argue
+    say tell add write ask note report announce suggest tweet post describe argue retweet
     explain declare acknowledge continue urge recall claim respond reply agree propose
     state insist warn promise predict reveal admit deny confirm indicate express assure
     stress emphasize emphasise contend maintain comment observe complain concede boast
@@ -98,6 +98,7 @@ STANCE_VERBS = frozenset(
     admit lash shrug brush rebuff weigh pressure celebrate list disavow reprimand detail
     reference heap laud admire liken exhort deride commend depict assail proclaim
     invoke interpret relish nominate spar
+    vouch bemoan acquiesce voice recount outline pivot circulate issue judge
     """.split()
 )
 
@@ -233,7 +234,7 @@ MODALS = frozenset("would will could can might may should must".split())
 
 # Forms the small English pipeline lemmatizes wrongly ("hoping" -> "hop", "sniped" -> "snip").
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope", "sniped": "snipe", "snipes": "snipe",
-               "sniping": "snipe"}
+               "sniping": "snipe", "retweeted": "retweet", "retweeting": "retweet"}
 
 # Verb tags of a second report joined to a clause: "and calls her ...", "and has
 # expressed support", but not the bare "support and defend".
