@@ -826,7 +826,7 @@ def learned(monkeypatch):
     """A learned table of our own, so the tests do not hang on what the mining kept."""
     from briefing.analysis import learned_cues
 
-    table = {"bemoan/VERB/dobj": (4, 4), "campaign/VERB/prep:for": (6, 6), "vote/VERB/xcomp": (8, 10),
+    table = {"mourn/VERB/dobj": (4, 4), "campaign/VERB/prep:for": (6, 6), "vote/VERB/xcomp": (8, 10),
              "failure/NOUN/acl": (3, 5), "say/VERB/dobj": (1, 1), "know/VERB/dobj": (3, 4),
              "*/VERB/prep:about": (47, 85)}
     monkeypatch.setattr(learned_cues, "LEARNED_FRAMES", table)
@@ -837,10 +837,10 @@ def learned(monkeypatch):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Cruz bemoaned the lack of a deal.", ("Cruz", "bemoaned", "the lack of a deal")),
+        ("Cruz mourned the lack of a deal.", ("Cruz", "mourned", "the lack of a deal")),
         ("Sanders campaigned for Clinton.", ("Sanders", "campaigned", "Clinton")),
         ("Republicans voted to repeal the law.", ("Republicans", "voted", "to repeal the law")),
-        ("She bemoaned the cuts, which hit farmers.", ("She", "bemoaned", "the cuts")),
+        ("She mourned the cuts, which hit farmers.", ("She", "mourned", "the cuts")),
         ("His failure to win Ohio hurt him.", ("His", "failure", "to win Ohio")),
         # a listed verb whose own rule finds nothing ("know" wants a clause)
         ("Voters know the risks.", ("Voters", "know", "the risks")),
@@ -856,8 +856,8 @@ def test_reported_learned_frame_reports_its_dependent(nlp, learned, text, expect
 @pytest.mark.parametrize(
     "text",
     [
-        "The lack of a deal was bemoaned.",  # passive without an agent: no holder
-        "It bemoaned the lack of a deal.",  # "it" holds no stance
+        "The lack of a deal was mourned.",  # passive without an agent: no holder
+        "It mourned the lack of a deal.",  # "it" holds no stance
         "Sanders campaigned on Monday.",  # a time, and not the frame
         "Sanders campaigned in Ohio.",  # a frame not in the table
     ],
