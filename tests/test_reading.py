@@ -17,6 +17,15 @@ def test_reading_drops_invisible_format_characters(text, read_as):
     assert read(source_from_text(text)).text == read_as
 
 
+def test_reading_reads_the_headline_and_standfirst_once():
+    # the deck under a headline carries attributions too ("One protest organizer says ...")
+    text = ("Black Lives Matter seeks Clinton's ear; \nOne protest organizer says party platform ignores movement."
+            "\n\nSeveral hundred demonstrators marched in North Philadelphia on Tuesday afternoon.\n")
+    source = source_from_text(text)
+    assert [d.kind for d in source.debris] == ["headline", "standfirst"]
+    assert read(source).text == text
+
+
 def test_reading_maps_spans_back_to_the_article():
     text = "Ma\u200brc said \u201cno\u00ad way\u201d."
     reading = read(source_from_text(text))

@@ -43,11 +43,13 @@ class Reading:
 def read(source: Source) -> Reading:
     from ..ingest import analysis_text as blank
 
-    # The headline is read once (it may carry an attribution); its repeats and the rest
-    # of the page furniture are not.
+    # The headline is read once (it may carry an attribution), and so is the standfirst under
+    # it ("One protest organizer says party platform ignores movement."); their repeats and
+    # the rest of the page furniture are not.
     first = next((d for d in source.debris if d.kind == "headline"), None)
-    if first is not None:
-        source = source.model_copy(update={"debris": [d for d in source.debris if d is not first]})
+    read_too = {id(first)} | {id(d) for d in source.debris if d.kind == "standfirst"}
+    if first is not None or len(read_too) > 1:
+        source = source.model_copy(update={"debris": [d for d in source.debris if id(d) not in read_too]})
     blanked = blank(source)
     text = source.text
     kept = [i for i, c in enumerate(text) if c.isprintable() or unicodedata.category(c) != "Cf"]
