@@ -300,6 +300,8 @@ def test_quotes_markup_attribute_is_no_quote(text, markup):
         # a second cue makes a second quotation
         ("“We will win,” Kim said. “We will lose,” Lee said.\n", 1),
         ("“They are not affiliated with the campaign,” she said, adding, “Mr. Trump is grateful for them.”\n", 1),
+        ("“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “I just want "
+         "to know, where do we go from here?”\n", 1),
         # a sentence of someone else's between: the second quotation is not the first speaker's
         ("“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
          "Betsy Ebeling shook her head. “Tom’s much better about it than I am.”\n", 1),

@@ -28,7 +28,7 @@ SPEECH_VERBS = frozenset(
     praise call label dub term define characterize brand question wonder inform advise
     notify remind threaten order instruct recommend advocate tout cite quote read point
     signal signify confess chant interject interrupt mouth holler plead beg scoff sneer
-    reassure rebut snipe reaffirm posit forecast
+    reassure rebut snipe reaffirm posit forecast sing mutter
     """.split()
 )
 
