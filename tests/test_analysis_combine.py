@@ -117,6 +117,12 @@ def reported_at(text, clause, cue):
          "the base “went into collect mode”", "the base “went into collect mode”"),
         ("Trump said things “should be wrapped up by Cleveland,” referring to the convention.\n",
          "things “should be wrapped up by Cleveland,”", "things “should be wrapped up by Cleveland,”"),
+        # nor the day right after the quotation, which says when it was said
+        ("He said the plan was “dead on arrival” Tuesday at the Capitol.\n",
+         "the plan was “dead on arrival”", "the plan was “dead on arrival”"),
+        # a "during" further on is part of the clause
+        ("He said she showed “eruptive” behavior during her time as first lady.\n",
+         "she showed “eruptive”", "she showed “eruptive” behavior during her time as first lady"),
     ],
 )
 def test_analysis_combine_clause_past_closing_mark(nlp, text, clause, whole):

@@ -540,6 +540,11 @@ def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):
         # what a colon announces, in the writer's own lower-case words, goes with the content
         ("He warned of the one thing such times inspire: the fear of showing up late to the next war.",
          "the one thing such times inspire: the fear of showing up late to the next war"),
+        # the day or the occasion right after a quoted name says when it was said
+        ("Christie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show.",
+         "Clinton as a “disgrace”"),
+        ("Bill Clinton criticized the Affordable Care Act as a “crazy system” during a presidential campaign stop in "
+         "Flint, Mich., for his wife Hillary Clinton.", "the Affordable Care Act as a “crazy system”"),
         # a pronoun after the colon starts a sentence of its own
         ("He noted that he is the only other candidate to win a state: he also captured Iowa last month.",
          "that he is the only other candidate to win a state"),

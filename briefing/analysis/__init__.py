@@ -19,7 +19,7 @@ from . import scoring
 from .actors import ActorIndex
 from .quotes import TITLE_SMALL_WORDS, Attribution, SpanIndex, find_quotes, quote_groups, run_on, signatures, speaker_span
 from .reading import Reading, doc_text, read
-from .reported import find_reported, opening_mark
+from .reported import find_reported, opening_mark, when_said
 from .summary import summarize
 from .timeline import build_timeline
 
@@ -363,6 +363,8 @@ def _past_closing_mark(att: Attribution, doc, text: str, ends: set[int]) -> Attr
             continue
         if tok.text in CLAUSE_BREAKS or tok.is_space or tok.text in lx.QUOTE_MARKS or _starts_aside(tok):
             break
+        if stop == end and when_said(tok):
+            break  # "as a “disgrace” Wednesday on ...": right after the quote, when it was said
         if tok.dep_ != "cc":  # a conjunction ends nothing: it goes in with the word after it
             stop = tok.idx + len(tok.text)
     while stop > end and not text[stop - 1].isalnum():

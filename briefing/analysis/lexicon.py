@@ -373,6 +373,8 @@ PUT_OUT_VERBS = frozenset("release publish post air run issue write add put laun
 
 # "called Palin a “clown” on his radio show": where a statement was made, after what it was about.
 OCCASION_PREPOSITIONS = frozenset("on in at during".split())
+# Prepositions that, right after a quoted word, say when it was said: "a “crazy system” during a stop".
+WHEN_SAID_PREPOSITIONS = frozenset({"during"})
 OCCASION_NOUNS = frozenset(
     """show program programme interview radio television tv broadcast podcast appearance statement speech
     rally debate conference call event op-ed column letter email tweet post video ad episode segment hearing

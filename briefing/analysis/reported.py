@@ -31,6 +31,7 @@ import re
 from . import learned_cues
 from . import lexicon as lx
 from .quotes import (
+    CLOSING_TAG,
     Attribution,
     SpanIndex,
     according_to,
@@ -613,13 +614,32 @@ def _object_phrase(verb, sent):
             del parts[0]  # "called on Snyder to resign": "on" is the verb's, its object follows
         else:
             return None
-    tokens = [t for part in parts for t in part.subtree]
+    tokens = _without_trailing_when([t for part in parts for t in part.subtree])
     if misread:
         # the parse hung the rest of the sentence on the name; all of it after the verb is what was said
         tokens = [t for t in sent if t.i >= parts[0].left_edge.i]
     if parts[-1].dep_ == "advcl":
         tokens = [t for t in tokens if not (t.dep_ == "mark" and t.head.i == parts[-1].i and t.lower_ == "for")]
     return tokens
+
+
+def _without_trailing_when(tokens: list) -> list:
+    """Drop what follows a quoted name when it starts with the day or the occasion it was said.
+
+    "blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show", "criticized the
+    Affordable Care Act as a “crazy system” during a campaign stop in Flint": the parse hangs
+    the day and the occasion on the quoted words; they say when it was said, not what.
+    """
+    for k, t in enumerate(tokens[2:], 2):
+        if tokens[k - 1].tag_ == CLOSING_TAG and tokens[k - 1].i == t.i - 1 and when_said(t):
+            return tokens[:k]
+    return tokens
+
+
+def when_said(token) -> bool:
+    """True for a day ("Wednesday") or a "during" phrase: when something was said, not what."""
+    return (token.ent_type_ in lx.WHEN_ENTITIES and token.ent_iob_ == "B" and token.dep_ in ("appos", "npadvmod")) or (
+        token.dep_ == "prep" and token.lower_ in lx.WHEN_SAID_PREPOSITIONS)
 
 
 def _where_said(prep) -> bool:
