@@ -491,6 +491,10 @@ def test_reported_light_verbs_views_and_evidence(nlp, text, expected):
         "Trump took a plane to Iowa.",  # a light verb with no statement noun
         "She saw him at the rally.",  # seeing, not a view: no "as"
         "The dog found a bone.",  # finding, not evidence
+        # the writer's turns of phrase: nobody says anything
+        "It goes without saying that raising taxes on the rich is anathema to Republicans.",
+        "Suffice it to say that the plan failed.",
+        "The result was disappointing, to say the least.",
     ],
 )
 def test_reported_plain_uses_of_those_verbs_are_no_report(nlp, text):

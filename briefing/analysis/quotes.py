@@ -679,7 +679,18 @@ def _agent(verb):
 
 
 def is_reporting_verb(token, verbs=lx.REPORTING_VERBS) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in verbs
+    return token.pos_ == "VERB" and token.lemma_.lower() in verbs and not idiom_of_saying(token)
+
+
+def idiom_of_saying(verb) -> bool:
+    """True for "it goes without saying that", "suffice it to say that", "to say the least": the
+    writer's turns of phrase, in which nobody says anything."""
+    if verb.lemma_.lower() != "say":
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without" and head.head.lemma_.lower() == "go":
+        return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.head.children)
+    return head.lemma_.lower() == "suffice" or any(c.dep_ == "dobj" and c.lower_ == "least" for c in verb.children)
 
 
 def needs_clause(token) -> bool:

@@ -35,6 +35,7 @@ from .quotes import (
     Attribution,
     SpanIndex,
     according_to,
+    idiom_of_saying,
     is_reporting_verb,
     misread_participle,
     noun_phrase,
@@ -769,6 +770,8 @@ def _evidential(verb, sent, text: str) -> Attribution | None:
 
 def _reported_by_verb(verb, sent, text: str) -> Attribution | None:
     lemma = _lemma(verb)
+    if idiom_of_saying(verb):
+        return None
     tokens = None
     if lemma in lx.LIGHT_VERBS:
         tokens = _light_verb_phrase(verb, sent)
@@ -1538,7 +1541,7 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
     if quote.cue is None:
         return None
     cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
-    if cue is None or cue[0].pos_ != "VERB":
+    if cue is None or cue[0].pos_ != "VERB" or idiom_of_saying(cue[0]):
         return None
     verb = cue[0]
     start = opening_mark(text, quote.spans[0][0])
