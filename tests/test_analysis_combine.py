@@ -305,6 +305,8 @@ def test_analysis_quotation_ending_its_clause_takes_no_words_after_it(nlp):
     ("Berger took issue with his reluctance to affirm the plan.", "took issue with",
      "his reluctance to affirm the plan"),
     ("Trump told his audience they would not back him.", "told his audience", "they would not back him"),
+    # a noun's preposition leads into its content
+    ("Pence’s call for a ban drew fire.", "call for", "a ban"),
 ])
 def test_position_cue_is_the_verb_phrase_a_reader_needs(nlp, text, cue, content):
     (p,) = brief_of(nlp, text).positions

@@ -148,6 +148,16 @@ def test_summary_skips_a_headline_left_in_the_text(nlp, title):
     assert not any(k.text.startswith("Ministers Agree") for k in summary.key_points)
 
 
+def test_summary_never_chooses_the_standfirst(nlp):
+    # the deck under a headline is read for attributions, but leans on the headline
+    doc = nlp(STORY)
+    first = next(doc.sents)
+    summary = summarize(doc, actors=_actors(doc), quotes=[], positions=[],
+                        furniture=[(first.start_char, first.end_char)])
+    assert summary.bluf and not summary.bluf.startswith("Finance ministers")
+    assert not any(k.text.startswith("Finance ministers") for k in summary.key_points)
+
+
 @pytest.mark.parametrize("quoted", [True, False])
 def test_summary_avoids_quotes_found_by_the_quotes_step(nlp, quoted):
     """A quote without quote marks in the sentence (a paragraph-long quotation) still counts."""

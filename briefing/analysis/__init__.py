@@ -110,8 +110,10 @@ def analyze(source: Source, *, nlp=None, doc=None, pipeline: str | None = None) 
         actor = speakers[len(found_quotes) + n - 1]
         joined = index.joined(*att.speaker, actor) if att.speaker else []
         positions.append(_position(f"p{n}", att, actor, [a for a in joined if a in live], text, doc))
+    standfirst = [(reading.from_source(d.start), reading.from_source(d.end))
+                  for d in source.debris if d.kind == "standfirst"]
     summary = summarize(doc, actors=actors, quotes=quotes, positions=positions, title=source.title,
-                        text=reading.original)
+                        text=reading.original, furniture=standfirst)
     # The caption's date may set the reference date, so the timeline sees the whole text.
     timeline = build_timeline(doc, published=source.published, text=reading.original)
     brief = Briefing(
@@ -640,6 +642,14 @@ def _cue_phrase(doc, cue: tuple[int, int], content_start: int) -> tuple[int, int
     verb, in one run, are taken.
     """
     words = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if words is not None and len(words) == 1 and words[0].pos_ == "NOUN":
+        # "criticism toward | Washington", "call for | a ban": a noun's preposition leads into the content
+        after = words[0].nbor(1) if words[0].i + 1 < len(doc) else None
+        if (after is not None and after.dep_ == "prep" and after.head.i == words[0].i
+                and after.idx + len(after.text) <= content_start
+                and not doc_text(doc)[after.idx + len(after.text):content_start].strip()):
+            return cue[0], after.idx + len(after.text)
+        return cue
     if words is None or len(words) != 1 or words[0].pos_ not in ("VERB", "AUX"):
         return cue
     verb = words[0]

@@ -15,7 +15,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..model import Actor, KeyPoint, Position, Quote, Span, Summary
 from .reading import doc_text
@@ -82,6 +82,7 @@ def summarize(
     positions: list[Position],
     title: Optional[str] = None,
     text: Optional[str] = None,
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> Summary:
     """The BLUF (one or two sentences) and 3-5 key points of the article in ``doc``, verbatim.
 
@@ -91,7 +92,7 @@ def summarize(
     """
     analysed = doc_text(doc)
     source = _source_text(analysed, text)
-    sentences = _sentences(doc, title)
+    sentences = _sentences(doc, title, furniture)
     if not sentences:
         return Summary()
     _score_features(doc, analysed, sentences, actors, quotes, positions, title)
@@ -119,8 +120,12 @@ def _source_text(analysed: str, text: Optional[str]) -> str:
 # -- sentences -------------------------------------------------------------------------------
 
 
-def _sentences(doc, title: Optional[str] = None) -> list[_Sentence]:
-    """The article's sentences, trimmed, split at line breaks spaCy ran across, blanks skipped."""
+def _sentences(doc, title: Optional[str] = None, furniture: Sequence[tuple[int, int]] = ()) -> list[_Sentence]:
+    """The article's sentences, trimmed, split at line breaks spaCy ran across, blanks skipped.
+
+    Sentences in ``furniture`` (the standfirst under the headline) are read but never chosen:
+    a deck leans on its headline ("the new officials headed to South Korea").
+    """
     text = doc_text(doc)
     found: list[_Sentence] = []
     for sent in doc.sents:
@@ -133,7 +138,8 @@ def _sentences(doc, title: Optional[str] = None) -> list[_Sentence]:
                 t.lemma_.lower() for t in words if t.pos_ in CONTENT_POS and not t.is_stop
             )
             s = _Sentence(len(found), start, end, text[start:end], len(words), lemmas)
-            s.usable = _stands_as_sentence(span, len(words)) and not (title and _same_words(s.text, title))
+            s.usable = (_stands_as_sentence(span, len(words)) and not (title and _same_words(s.text, title))
+                        and not any(a <= start < b for a, b in furniture))
             found.append(s)
     return found
 
