@@ -47,9 +47,10 @@ def read(source: Source) -> Reading:
     # it ("One protest organizer says party platform ignores movement."); their repeats and
     # the rest of the page furniture are not.
     first = next((d for d in source.debris if d.kind == "headline"), None)
-    read_too = {id(first)} | {id(d) for d in source.debris if d.kind == "standfirst"}
-    if first is not None or len(read_too) > 1:
-        source = source.model_copy(update={"debris": [d for d in source.debris if id(d) not in read_too]})
+    read_once = [d for d in source.debris if d is first or d.kind == "standfirst"]
+    if read_once:
+        source = source.model_copy(update={"debris": [d for d in source.debris
+                                                      if not any(d is r for r in read_once)]})
     blanked = blank(source)
     text = source.text
     kept = [i for i, c in enumerate(text) if c.isprintable() or unicodedata.category(c) != "Cf"]
