@@ -1408,10 +1408,9 @@ def _through_colon(att: Attribution, doc, text: str, cues: list) -> Attribution:
     colon = COLON_AFTER.match(text, end)
     if colon is None:
         return att
-    span = doc.char_span(colon.end(), colon.end() + 1, alignment_mode="expand")
-    if span is None or not (span[0].is_lower or span[0].like_num) or span[0].lower_ in lx.SPEAKER_PRONOUNS:
+    first = _token_at(doc, colon.end())
+    if first is None or not (first.is_lower or first.like_num) or first.lower_ in lx.SPEAKER_PRONOUNS:
         return att
-    first = span[0]
     line_end = text.find("\n", first.idx)
     stop = min(first.sent.end_char, len(text) if line_end < 0 else line_end)
     while stop > first.idx and (text[stop - 1].isspace() or text[stop - 1] in ".?!;"):
@@ -1422,9 +1421,15 @@ def _through_colon(att: Attribution, doc, text: str, cues: list) -> Attribution:
     return dataclasses.replace(att, spans=att.spans[:-1] + ((att.spans[-1][0], stop),))
 
 
-def _verb_at(doc, offset: int) -> bool:
+def _token_at(doc, offset: int):
+    """The token that holds the character at ``offset``, or None."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is not None and span[0].pos_ in ("VERB", "AUX")
+    return span[0] if span is not None else None
+
+
+def _verb_at(doc, offset: int) -> bool:
+    token = _token_at(doc, offset)
+    return token is not None and token.pos_ in ("VERB", "AUX")
 
 
 COLON_AFTER = re.compile(r"[ \t]*:[ \t]*(?=\S)")
@@ -1541,7 +1546,7 @@ def _around_partial_quote(doc, quote: Attribution, text: str) -> Attribution | N
     if quote.cue is None:
         return None
     cue = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand")
-    if cue is None or cue[0].pos_ != "VERB" or idiom_of_saying(cue[0]):
+    if cue is None or cue[0].pos_ != "VERB":
         return None
     verb = cue[0]
     start = opening_mark(text, quote.spans[0][0])
